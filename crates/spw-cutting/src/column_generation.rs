@@ -1,0 +1,276 @@
+//! Gilmore–Gomory column generation on the cutting-pattern LP, with
+//! knapsack pricing by dynamic programming, and a diving heuristic that
+//! turns LP solutions into whole bars.
+//!
+//! Master LP for residual demand `d` and residual availability `n_t`:
+//! `min Σ_p cost_p x_p` s.t. `Σ_p a_ip x_p ≥ d_i` for every item class,
+//! `Σ_{p of type t} x_p ≤ n_t` for every limited bar type, `x ≥ 0`.
+//! Artificial unit columns with a cost above any real pattern keep the LP
+//! feasible whatever the limits.
+//!
+//! Diving: solve the LP; fix `⌊x_p⌋` copies of every pattern (or, if none is
+//! at least one, one copy of the largest); reduce the demand and repeat; hand
+//! what is left (after the budget runs out) to FFD. The root LP duals feed
+//! the proven dual bound in [`crate::lower_bound`].
+
+use crate::ffd::{self, Fit};
+use crate::knapsack::{FloatKnapsack, KnapItem};
+use crate::lp::{Column, Lp, RC_TOL, Status};
+use crate::pattern::{PackedBar, Packing, polish};
+use crate::problem::Problem;
+use crate::work::Work;
+
+/// A cutting pattern: a bar type and how many pieces of each class it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pattern {
+    pub ty: usize,
+    pub counts: Vec<(usize, u32)>,
+}
+
+/// Result of one master LP solve.
+struct LpSolution {
+    /// Dual value per item class (0 for classes without residual demand).
+    duals: Vec<f64>,
+    /// LP value of every pool pattern (0 for patterns not in this LP).
+    values: Vec<f64>,
+}
+
+/// Outcome of the column-generation heuristic.
+pub(crate) struct Outcome {
+    /// Best packing found by diving, if one was completed within limits.
+    pub packing: Option<Packing>,
+    /// Duals of the root LP (per item class).
+    pub root_duals: Vec<f64>,
+}
+
+fn pattern_fits(p: &Pattern, demand: &[u32], limits: &[Option<u32>]) -> bool {
+    limits[p.ty] != Some(0) && p.counts.iter().all(|&(i, a)| a <= demand[i])
+}
+
+fn solve_master(
+    problem: &Problem,
+    demand: &[u32],
+    limits: &[Option<u32>],
+    pool: &mut Vec<Pattern>,
+    work: &mut Work<'_>,
+) -> LpSolution {
+    let item_rows: Vec<Option<usize>> = {
+        let mut next = 0;
+        demand
+            .iter()
+            .map(|&d| {
+                (d > 0).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    };
+    let n_items = item_rows.iter().flatten().count();
+    let mut limit_rows: Vec<Option<usize>> = Vec::with_capacity(limits.len());
+    let mut next = n_items;
+    for (t, l) in limits.iter().enumerate() {
+        let usable = problem.bar_types[t].capacity > 0;
+        limit_rows.push(match l {
+            Some(n) if *n > 0 && usable => {
+                next += 1;
+                Some(next - 1)
+            }
+            _ => None,
+        });
+    }
+    let rows = next;
+    let max_cost = problem.bar_types.iter().map(|t| t.cost).max().unwrap_or(1);
+    #[allow(clippy::cast_precision_loss)]
+    let big = (2 * max_cost + 1) as f64;
+    let mut rhs = vec![0.0; rows];
+    let mut unit = Vec::with_capacity(rows);
+    for (i, r) in item_rows.iter().enumerate() {
+        if let Some(r) = *r {
+            rhs[r] = f64::from(demand[i]);
+            unit.push(Column {
+                cost: big,
+                entries: vec![(r, 1.0)],
+            });
+        }
+    }
+    for (t, r) in limit_rows.iter().enumerate() {
+        if let Some(r) = *r {
+            rhs[r] = f64::from(limits[t].unwrap_or(0));
+            unit.push(Column {
+                cost: 0.0,
+                entries: vec![(r, 1.0)],
+            });
+        }
+    }
+    let mut lp = Lp::new(rhs, unit);
+    // Surplus columns for demand rows (over-cover is allowed).
+    for r in item_rows.iter().flatten() {
+        lp.add_column(Column {
+            cost: 0.0,
+            entries: vec![(*r, -1.0)],
+        });
+    }
+    let column_of = |lp: &mut Lp, p: &Pattern| -> usize {
+        let mut entries: Vec<(usize, f64)> = p
+            .counts
+            .iter()
+            .filter_map(|&(i, a)| item_rows[i].map(|r| (r, f64::from(a))))
+            .collect();
+        if let Some(r) = limit_rows[p.ty] {
+            entries.push((r, 1.0));
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let cost = problem.bar_types[p.ty].cost as f64;
+        lp.add_column(Column { cost, entries })
+    };
+    let mut pool_col: Vec<Option<usize>> = vec![None; pool.len()];
+    for (k, p) in pool.iter().enumerate() {
+        if pattern_fits(p, demand, limits) {
+            pool_col[k] = Some(column_of(&mut lp, p));
+        }
+    }
+    let knap_items: Vec<KnapItem> = problem
+        .items
+        .iter()
+        .zip(demand)
+        .map(|(i, &d)| KnapItem {
+            weight: i.weight,
+            copies: d,
+        })
+        .collect();
+    let max_cap = problem
+        .bar_types
+        .iter()
+        .zip(limits)
+        .filter(|(_, l)| **l != Some(0))
+        .map(|(t, _)| t.capacity)
+        .max()
+        .unwrap_or(0);
+    let max_rounds = 50 + 4 * rows;
+    for _ in 0..max_rounds {
+        if lp.optimise(work, 20 * rows + 200) == Status::Stopped {
+            break;
+        }
+        if work.exhausted() {
+            break;
+        }
+        let pi = lp.duals();
+        let values: Vec<f64> = item_rows
+            .iter()
+            .map(|r| r.map_or(0.0, |r| pi[r].max(0.0)))
+            .collect();
+        let knap = FloatKnapsack::solve(&knap_items, &values, max_cap, work);
+        let mut added = false;
+        for (t, ty) in problem.bar_types.iter().enumerate() {
+            if limits[t] == Some(0) {
+                continue;
+            }
+            #[allow(clippy::cast_precision_loss)]
+            let cost = ty.cost as f64;
+            let limit_dual = limit_rows[t].map_or(0.0, |r| pi[r]);
+            let rc = cost - knap.value(ty.capacity) - limit_dual;
+            if rc >= -RC_TOL * (1.0 + cost) {
+                continue;
+            }
+            let sel = knap.selection(ty.capacity, &knap_items);
+            let counts: Vec<(usize, u32)> = sel
+                .iter()
+                .enumerate()
+                .filter(|&(_, &a)| a > 0)
+                .map(|(i, &a)| (i, a))
+                .collect();
+            if counts.is_empty() {
+                continue;
+            }
+            let pattern = Pattern { ty: t, counts };
+            if pool.contains(&pattern) {
+                continue;
+            }
+            let col = column_of(&mut lp, &pattern);
+            pool.push(pattern);
+            pool_col.push(Some(col));
+            added = true;
+        }
+        if !added {
+            break;
+        }
+    }
+    let x = lp.values();
+    let pi = lp.duals();
+    LpSolution {
+        duals: item_rows
+            .iter()
+            .map(|r| r.map_or(0.0, |r| pi[r].max(0.0)))
+            .collect(),
+        values: pool_col.iter().map(|c| c.map_or(0.0, |c| x[c])).collect(),
+    }
+}
+
+/// Runs column generation with diving.
+pub(crate) fn run(problem: &Problem, work: &mut Work<'_>) -> Outcome {
+    let mut demand: Vec<u32> = problem.items.iter().map(|i| i.demand).collect();
+    let mut limits: Vec<Option<u32>> = problem.bar_types.iter().map(|t| t.limit).collect();
+    let mut pool: Vec<Pattern> = Vec::new();
+    let mut fixed: Vec<PackedBar> = Vec::new();
+    let mut root: Option<Vec<f64>> = None;
+    while demand.iter().any(|&d| d > 0) && !work.exhausted() {
+        let sol = solve_master(problem, &demand, &limits, &mut pool, work);
+        if root.is_none() {
+            root = Some(sol.duals.clone());
+        }
+        let mut order: Vec<usize> = (0..pool.len()).filter(|&k| sol.values[k] > 1e-9).collect();
+        order.sort_by(|&a, &b| sol.values[b].total_cmp(&sol.values[a]).then(a.cmp(&b)));
+        let mut any = false;
+        for &k in &order {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let whole = (sol.values[k] + 1e-6).floor().min(f64::from(u32::MAX)) as u32;
+            for _ in 0..whole {
+                if !fix(&pool[k], &mut demand, &mut limits, &mut fixed) {
+                    break;
+                }
+                any = true;
+            }
+        }
+        if !any {
+            let Some(&k) = order.iter().find(|&&k| pattern_fits(&pool[k], &demand, &limits))
+            else {
+                break;
+            };
+            fix(&pool[k], &mut demand, &mut limits, &mut fixed);
+        }
+    }
+    let root_duals = root.unwrap_or_else(|| vec![0.0; problem.items.len()]);
+    let packing = ffd::pack(problem, &demand, &limits, Fit::First, work).map(|rest| {
+        fixed.extend(rest);
+        let mut packing = Packing { bars: fixed };
+        packing.normalise();
+        polish(problem, packing)
+    });
+    Outcome {
+        packing,
+        root_duals,
+    }
+}
+
+/// Fixes one copy of pattern `p` if it still fits the residual problem.
+fn fix(
+    p: &Pattern,
+    demand: &mut [u32],
+    limits: &mut [Option<u32>],
+    fixed: &mut Vec<PackedBar>,
+) -> bool {
+    if !pattern_fits(p, demand, limits) {
+        return false;
+    }
+    let mut items = Vec::new();
+    for &(i, a) in &p.counts {
+        demand[i] -= a;
+        items.extend(std::iter::repeat_n(i, usize::try_from(a).unwrap_or(0)));
+    }
+    if let Some(l) = limits[p.ty].as_mut() {
+        *l -= 1;
+    }
+    fixed.push(PackedBar { ty: p.ty, items });
+    true
+}
