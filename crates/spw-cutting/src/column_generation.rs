@@ -13,6 +13,8 @@
 //! what is left (after the budget runs out) to FFD. The root LP duals feed
 //! the proven dual bound in [`crate::lower_bound`].
 
+use std::collections::BTreeSet;
+
 use crate::ffd::{self, Fit};
 use crate::knapsack::{FloatKnapsack, KnapItem};
 use crate::lp::{Column, Lp, RC_TOL, Status};
@@ -20,8 +22,15 @@ use crate::pattern::{PackedBar, Packing, polish};
 use crate::problem::Problem;
 use crate::work::Work;
 
+/// LP values with at least this fractional part are rounded up when fixing.
+const ROUND_UP_FROM: f64 = 0.5;
+/// Improving columns added per bar type and pricing round.
+const COLUMNS_PER_TYPE: usize = 6;
+/// How far below the full capacity pricing looks for extra columns.
+const SCAN_CAPACITIES: u64 = 200;
+
 /// A cutting pattern: a bar type and how many pieces of each class it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Pattern {
     pub ty: usize,
     pub counts: Vec<(usize, u32)>,
@@ -33,6 +42,11 @@ struct LpSolution {
     duals: Vec<f64>,
     /// LP value of every pool pattern (0 for patterns not in this LP).
     values: Vec<f64>,
+    /// LP objective value.
+    objective: f64,
+    /// Whether pricing proved the LP optimal (the objective is then a lower
+    /// bound on the residual problem's cost).
+    optimal: bool,
 }
 
 /// Outcome of the column-generation heuristic.
@@ -52,6 +66,7 @@ fn solve_master(
     demand: &[u32],
     limits: &[Option<u32>],
     pool: &mut Vec<Pattern>,
+    known: &mut BTreeSet<Pattern>,
     work: &mut Work<'_>,
 ) -> LpSolution {
     let item_rows: Vec<Option<usize>> = {
@@ -147,6 +162,7 @@ fn solve_master(
         .map(|(t, _)| t.capacity)
         .max()
         .unwrap_or(0);
+    let mut optimal = false;
     let max_rounds = 50 + 4 * rows;
     for _ in 0..max_rounds {
         if lp.optimise(work, 20 * rows + 200) == Status::Stopped {
@@ -169,30 +185,47 @@ fn solve_master(
             #[allow(clippy::cast_precision_loss)]
             let cost = ty.cost as f64;
             let limit_dual = limit_rows[t].map_or(0.0, |r| pi[r]);
-            let rc = cost - knap.value(ty.capacity) - limit_dual;
-            if rc >= -RC_TOL * (1.0 + cost) {
+            let threshold = cost - limit_dual + RC_TOL * (1.0 + cost);
+            if knap.value(ty.capacity) <= threshold {
                 continue;
             }
-            let sel = knap.selection(ty.capacity, &knap_items);
-            let counts: Vec<(usize, u32)> = sel
-                .iter()
-                .enumerate()
-                .filter(|&(_, &a)| a > 0)
-                .map(|(i, &a)| (i, a))
-                .collect();
-            if counts.is_empty() {
-                continue;
+            // The best selection within the full capacity, and a few more
+            // improving ones found at slightly smaller capacities.
+            let mut found = 0;
+            let mut previous = f64::INFINITY;
+            let lowest = ty.capacity.saturating_sub(SCAN_CAPACITIES);
+            for c in (lowest..=ty.capacity).rev() {
+                let v = knap.value(c);
+                if v <= threshold || found >= COLUMNS_PER_TYPE {
+                    break;
+                }
+                if v >= previous {
+                    continue;
+                }
+                previous = v;
+                let sel = knap.selection(c, &knap_items);
+                let counts: Vec<(usize, u32)> = sel
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &a)| a > 0)
+                    .map(|(i, &a)| (i, a))
+                    .collect();
+                if counts.is_empty() {
+                    continue;
+                }
+                let pattern = Pattern { ty: t, counts };
+                if !known.insert(pattern.clone()) {
+                    continue;
+                }
+                let col = column_of(&mut lp, &pattern);
+                pool.push(pattern);
+                pool_col.push(Some(col));
+                added = true;
+                found += 1;
             }
-            let pattern = Pattern { ty: t, counts };
-            if pool.contains(&pattern) {
-                continue;
-            }
-            let col = column_of(&mut lp, &pattern);
-            pool.push(pattern);
-            pool_col.push(Some(col));
-            added = true;
         }
         if !added {
+            optimal = true;
             break;
         }
     }
@@ -204,27 +237,38 @@ fn solve_master(
             .map(|r| r.map_or(0.0, |r| pi[r].max(0.0)))
             .collect(),
         values: pool_col.iter().map(|c| c.map_or(0.0, |c| x[c])).collect(),
+        objective: lp.objective(),
+        optimal,
     }
 }
 
 /// Runs column generation with diving.
-pub(crate) fn run(problem: &Problem, work: &mut Work<'_>) -> Outcome {
+pub(crate) fn run(problem: &Problem, incumbent: u64, work: &mut Work<'_>) -> Outcome {
     let mut demand: Vec<u32> = problem.items.iter().map(|i| i.demand).collect();
     let mut limits: Vec<Option<u32>> = problem.bar_types.iter().map(|t| t.limit).collect();
     let mut pool: Vec<Pattern> = Vec::new();
+    let mut known: BTreeSet<Pattern> = BTreeSet::new();
     let mut fixed: Vec<PackedBar> = Vec::new();
     let mut root: Option<Vec<f64>> = None;
     while demand.iter().any(|&d| d > 0) && !work.exhausted() {
-        let sol = solve_master(problem, &demand, &limits, &mut pool, work);
+        let sol = solve_master(problem, &demand, &limits, &mut pool, &mut known, work);
         if root.is_none() {
             root = Some(sol.duals.clone());
+        }
+        // Abandon the dive once it provably cannot beat the incumbent.
+        #[allow(clippy::cast_precision_loss)]
+        let fixed_cost = fixed.iter().map(|b| problem.bar_types[b.ty].cost).sum::<u64>() as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let target = incumbent as f64;
+        if sol.optimal && (fixed_cost + sol.objective - 1e-6).ceil() >= target {
+            break;
         }
         let mut order: Vec<usize> = (0..pool.len()).filter(|&k| sol.values[k] > 1e-9).collect();
         order.sort_by(|&a, &b| sol.values[b].total_cmp(&sol.values[a]).then(a.cmp(&b)));
         let mut any = false;
         for &k in &order {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let whole = (sol.values[k] + 1e-6).floor().min(f64::from(u32::MAX)) as u32;
+            let whole = (sol.values[k] + 1.0 - ROUND_UP_FROM).floor().min(f64::from(u32::MAX)) as u32;
             for _ in 0..whole {
                 if !fix(&pool[k], &mut demand, &mut limits, &mut fixed) {
                     break;

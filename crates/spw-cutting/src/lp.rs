@@ -97,6 +97,15 @@ impl Lp {
         x
     }
 
+    /// Objective value of the current basic solution.
+    pub fn objective(&self) -> f64 {
+        self.basis
+            .iter()
+            .zip(&self.xb)
+            .map(|(&c, &x)| self.cols[c].cost * x.max(0.0))
+            .sum()
+    }
+
     /// Runs the simplex over the current columns.
     pub fn optimise(&mut self, work: &mut Work<'_>, max_pivots: usize) -> Status {
         for _ in 0..max_pivots {

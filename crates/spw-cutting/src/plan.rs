@@ -107,6 +107,9 @@ pub struct PlanSummary {
     /// limited stock).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ffd_stock_bars: Option<u32>,
+    /// Stock cost of the First Fit Decreasing plan in pence, when priced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ffd_stock_cost: Option<u64>,
     /// Work units spent (deterministic).
     pub work_used: u64,
 }
@@ -205,6 +208,11 @@ pub(crate) fn build(request: &CutRequest, problem: &Problem, solved: &Solved) ->
         stock_cost: problem.costed.then_some(primary),
         lower_bound_cost: problem.costed.then_some(solved.bounds.cost),
         ffd_stock_bars: solved.ffd.as_ref().map(|f| to_u32(f.stock_bars(problem))),
+        ffd_stock_cost: solved
+            .ffd
+            .as_ref()
+            .filter(|_| problem.costed)
+            .map(|f| f.score(problem).primary),
         work_used: solved.work_used,
     };
     CuttingPlan { bars, summary }

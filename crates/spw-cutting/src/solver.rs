@@ -30,7 +30,7 @@ pub struct SolveOptions {
 
 /// Default work budget: about a second of single-core time in a release
 /// build.
-pub const DEFAULT_MAX_WORK: u64 = 400_000_000;
+pub const DEFAULT_MAX_WORK: u64 = 3_000_000_000;
 
 impl Default for SolveOptions {
     fn default() -> Self {
@@ -71,7 +71,10 @@ pub(crate) fn solve(
         let percent = u64::from(options.column_generation_percent.clamp(1, 100));
         let share = options.max_work.saturating_mul(percent) / 100;
         let mut cg_work = Work::new(share.min(work.remaining()), stop);
-        let outcome = column_generation::run(problem, &mut cg_work);
+        let incumbent = best
+            .as_ref()
+            .map_or(u64::MAX, |p| p.score(problem).primary);
+        let outcome = column_generation::run(problem, incumbent, &mut cg_work);
         let dual = lower_bound::dual(problem, &outcome.root_duals, &mut cg_work);
         bounds = lower_bound::max(problem, bounds, dual);
         best = better(problem, best, checked(problem, outcome.packing));
