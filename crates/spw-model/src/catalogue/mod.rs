@@ -15,7 +15,7 @@ mod system;
 
 pub use glazing::{BuildUp, GLASS_KG_PER_M2_PER_MM, GlazingUnit, Layer, PaneKind, Spacer};
 pub use hardware::{CloserItem, HandleItem, HingeOption, LockItem, Sundries};
-pub use pricing::{ColourScheme, Commercial, FinishRule, Labour, LeadTime};
+pub use pricing::{ColourScheme, Commercial, FinishRule, Labour, LeadTime, Waste};
 pub use profile::{Bead, Material, Profile, ProfileRole, SectionPart};
 pub use ral::{RalColour, normalise_ral};
 pub use system::{Accessibility, Allowances, Limits, SystemInfo};
@@ -164,6 +164,8 @@ pub struct Catalogue {
     pub commercial: Commercial,
     /// Lead-time rules.
     pub lead_time: LeadTime,
+    /// Waste allowances.
+    pub waste: Waste,
     /// RAL Classic colours.
     pub ral: Vec<RalColour>,
     roles: [usize; 5],
@@ -437,6 +439,18 @@ impl Catalogue {
         if !(0..=10_000).contains(&com.overhead_percentage.0) || !(0..=10_000).contains(&com.tax_percentage.0) {
             ck.fail("[commercial]", "commercial", "overhead and tax percentages must be between 0 and 100");
         }
+        let w = &pricing.waste;
+        for (name, p) in [
+            ("profiles_percentage", w.profiles_percentage),
+            ("threshold_percentage", w.threshold_percentage),
+            ("beads_percentage", w.beads_percentage),
+            ("glazing_percentage", w.glazing_percentage),
+            ("gasket_percentage", w.gasket_percentage),
+        ] {
+            if !(0..=10_000).contains(&p.0) {
+                ck.fail(name, format!("waste.{name}"), "must be between 0 and 100");
+            }
+        }
         if pricing.lead_time.batch_doors == 0 {
             ck.fail("batch_doors", "lead_time.batch_doors", "must be positive");
         }
@@ -470,6 +484,7 @@ impl Catalogue {
             labour: pricing.labour,
             commercial: pricing.commercial,
             lead_time: pricing.lead_time,
+            waste: pricing.waste,
             ral: ral.colour,
             roles,
         })

@@ -81,6 +81,22 @@ pub struct LeadTime {
     pub fire_glass_days: u32,
 }
 
+/// Waste allowances on material quantities.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waste {
+    /// Frame, leaf and meeting-stile bars.
+    pub profiles_percentage: Percentage,
+    /// Threshold bars.
+    pub threshold_percentage: Percentage,
+    /// Glazing beads.
+    pub beads_percentage: Percentage,
+    /// Glass.
+    pub glazing_percentage: Percentage,
+    /// Gaskets.
+    pub gasket_percentage: Percentage,
+}
+
 /// The whole of `pricing.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,4 +105,5 @@ pub(crate) struct PricingFile {
     pub labour: Labour,
     pub commercial: Commercial,
     pub lead_time: LeadTime,
+    pub waste: Waste,
 }

@@ -1,0 +1,224 @@
+//! `spw`: the SPW600e Designer command line. A thin front end over `spw-app`: it reads files,
+//! takes today's date once, calls one operation, and prints a human table or `--json`.
+//!
+//! Exit codes: 0 done (warnings allowed), 1 the input is invalid (coded issues printed),
+//! 2 the input could not be read or parsed.
+
+#![allow(clippy::print_stdout)] // printing is this binary's job
+
+mod render;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use spw_app::{Refusal, ValidationReport};
+use spw_model::catalogue::{Catalogue, CatalogueSources, FILE_NAMES, Source};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use time::Date;
+use time::macros::format_description;
+
+#[derive(Parser)]
+#[command(name = "spw", version, about = "SPW600e Designer: configure, check, cost and cut SPW600e aluminium doors")]
+struct Cli {
+    /// Catalogue folder to use instead of the built-in one (system.toml, profiles.toml, …).
+    #[arg(long, global = true, env = "SPW_CATALOGUE", value_name = "DIR")]
+    catalogue: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a door configuration and list every issue.
+    Validate {
+        /// Door configuration (JSON).
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// U-value per EN ISO 10077-1 and Approved Document L compliance.
+    Thermal {
+        /// Door configuration (JSON).
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bill of materials with cut lengths, weights and material cost.
+    Bom {
+        /// Door configuration (JSON).
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Price a quote (customer, lines of door configurations × quantity, discount, VAT).
+    Quote {
+        /// Quote request (JSON).
+        file: PathBuf,
+        /// Quote date, YYYY-MM-DD (default: the quote's own `date`, else today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What a command ended with.
+enum Outcome {
+    Done,
+    Invalid,
+    Unreadable,
+}
+
+impl Outcome {
+    fn code(&self) -> ExitCode {
+        match self {
+            Outcome::Done => ExitCode::SUCCESS,
+            Outcome::Invalid => ExitCode::from(1),
+            Outcome::Unreadable => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(outcome) => outcome.code(),
+        Err(e) => {
+            eprintln!("spw: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
+    let Some(dir) = dir else {
+        return Catalogue::builtin().context("loading the built-in catalogue");
+    };
+    let mut texts = Vec::new();
+    for name in FILE_NAMES {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading catalogue file {}", path.display()))?;
+        texts.push((path.display().to_string(), text));
+    }
+    let s = |i: usize| Source { name: &texts[i].0, text: &texts[i].1 };
+    let sources = CatalogueSources { system: s(0), profiles: s(1), glazing: s(2), hardware: s(3), pricing: s(4), ral: s(5) };
+    Ok(Catalogue::load(&sources)?)
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+/// Read an input file; an unreadable file is reported like a parse failure (exit 2), in JSON
+/// when asked.
+fn read_input(path: &Path, json: bool) -> Result<std::result::Result<String, Outcome>> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(Ok(t)),
+        Err(e) => {
+            let issue = spw_model::Issue::error(
+                spw_model::IssueCode::Malformed,
+                "",
+                format!("cannot read {}: {e}", path.display()),
+            );
+            let report = ValidationReport::new(vec![issue]);
+            if json {
+                print_json(&report)?;
+            } else {
+                render::issues(&report.issues);
+            }
+            Ok(Err(Outcome::Unreadable))
+        }
+    }
+}
+
+fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
+    if json {
+        print_json(&r.report)?;
+    } else {
+        println!("{}", if r.unreadable { "Could not read the input:" } else { "The input is not valid:" });
+        render::issues(&r.report.issues);
+    }
+    Ok(if r.unreadable { Outcome::Unreadable } else { Outcome::Invalid })
+}
+
+fn today() -> Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+fn run(cli: Cli) -> Result<Outcome> {
+    let cat = load_catalogue(cli.catalogue.as_deref())?;
+    match cli.command {
+        Command::Validate { file, json } => {
+            let text = match read_input(&file, json)? {
+                Ok(t) => t,
+                Err(o) => return Ok(o),
+            };
+            let (report, unreadable) = spw_app::validate(&text, &cat);
+            if json {
+                print_json(&report)?;
+            } else {
+                render::validation(&report);
+            }
+            Ok(if unreadable {
+                Outcome::Unreadable
+            } else if report.valid {
+                Outcome::Done
+            } else {
+                Outcome::Invalid
+            })
+        }
+        Command::Thermal { file, json } => {
+            let text = match read_input(&file, json)? {
+                Ok(t) => t,
+                Err(o) => return Ok(o),
+            };
+            match spw_app::thermal(&text, &cat) {
+                Ok(r) if json => print_json(&r).map(|()| Outcome::Done),
+                Ok(r) => {
+                    render::thermal(&r);
+                    Ok(Outcome::Done)
+                }
+                Err(r) => refused(&r, json),
+            }
+        }
+        Command::Bom { file, json } => {
+            let text = match read_input(&file, json)? {
+                Ok(t) => t,
+                Err(o) => return Ok(o),
+            };
+            match spw_app::bom(&text, &cat) {
+                Ok(r) if json => print_json(&r).map(|()| Outcome::Done),
+                Ok(r) => {
+                    render::bom(&r);
+                    Ok(Outcome::Done)
+                }
+                Err(r) => refused(&r, json),
+            }
+        }
+        Command::Quote { file, date, json } => {
+            let text = match read_input(&file, json)? {
+                Ok(t) => t,
+                Err(o) => return Ok(o),
+            };
+            let date = match date {
+                Some(d) => Date::parse(&d, format_description!("[year]-[month]-[day]"))
+                    .with_context(|| format!("--date `{d}` is not a date like 2025-11-08"))?,
+                None => today(),
+            };
+            match spw_app::quote(&text, date, &cat) {
+                Ok(r) if json => print_json(&r).map(|()| Outcome::Done),
+                Ok(r) => {
+                    render::quote(&r);
+                    Ok(Outcome::Done)
+                }
+                Err(r) => refused(&r, json),
+            }
+        }
+    }
+}
