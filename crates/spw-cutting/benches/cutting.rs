@@ -6,7 +6,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use spw_cutting::{SolveOptions, optimise};
 
-#[path = "../tests/common/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
 
 fn bench(c: &mut Criterion) {

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use spw_cutting::{SolveOptions, optimise};
 
-#[path = "../tests/common/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
 
 fn main() {
@@ -18,6 +18,7 @@ fn main() {
         .unwrap_or(1);
     let request = match kind.as_str() {
         "fill" => generator::exact_fill(seed, 30, 6000, 5, 300),
+        "fill8" => generator::exact_fill(seed, 8, 6000, 5, 400),
         "triplets" => generator::triplets(seed, 20, 6000, 5),
         _ => generator::door_order(seed, 500),
     };

@@ -8,7 +8,7 @@ use std::io::Write;
 
 use spw_cutting::{CutRequest, SolveOptions, optimise};
 
-#[path = "../tests/common/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
 
 struct Tally {
@@ -65,7 +65,11 @@ fn main() {
         best_vs_ffd: 0,
     };
     for seed in 0..count {
-        run(&mut fill, &generator::exact_fill(seed, 30, 6000, 5, 300), 30);
+        run(
+            &mut fill,
+            &generator::exact_fill(seed, 30, 6000, 5, 300),
+            30,
+        );
         run(&mut trip, &generator::triplets(seed, 20, 6000, 5), 20);
     }
     for t in [&fill, &trip] {

@@ -22,6 +22,8 @@ use crate::pattern::{PackedBar, Packing, polish};
 use crate::problem::Problem;
 use crate::work::Work;
 
+/// Backtracks allowed per run of the diving heuristic.
+const MAX_BACKTRACKS: u32 = 400;
 /// LP values with at least this fractional part are rounded up when fixing.
 const ROUND_UP_FROM: f64 = 0.5;
 /// Improving columns added per bar type and pricing round.
@@ -65,10 +67,12 @@ fn solve_master(
     problem: &Problem,
     demand: &[u32],
     limits: &[Option<u32>],
-    pool: &mut Vec<Pattern>,
-    known: &mut BTreeSet<Pattern>,
+    master: &mut Master<'_>,
     work: &mut Work<'_>,
 ) -> LpSolution {
+    let pool = &mut *master.pool;
+    let known = &mut *master.known;
+    let forbidden = master.forbidden;
     let item_rows: Vec<Option<usize>> = {
         let mut next = 0;
         demand
@@ -141,7 +145,7 @@ fn solve_master(
     };
     let mut pool_col: Vec<Option<usize>> = vec![None; pool.len()];
     for (k, p) in pool.iter().enumerate() {
-        if pattern_fits(p, demand, limits) {
+        if pattern_fits(p, demand, limits) && !forbidden.contains(p) {
             pool_col[k] = Some(column_of(&mut lp, p));
         }
     }
@@ -178,6 +182,7 @@ fn solve_master(
             .collect();
         let knap = FloatKnapsack::solve(&knap_items, &values, max_cap, work);
         let mut added = false;
+        let mut skipped = false;
         for (t, ty) in problem.bar_types.iter().enumerate() {
             if limits[t] == Some(0) {
                 continue;
@@ -215,6 +220,7 @@ fn solve_master(
                 }
                 let pattern = Pattern { ty: t, counts };
                 if !known.insert(pattern.clone()) {
+                    skipped = true;
                     continue;
                 }
                 let col = column_of(&mut lp, &pattern);
@@ -225,7 +231,8 @@ fn solve_master(
             }
         }
         if !added {
-            optimal = true;
+            // Skipped (forbidden) improving columns leave the LP unproven.
+            optimal = !skipped;
             break;
         }
     }
@@ -248,41 +255,71 @@ pub(crate) fn run(problem: &Problem, incumbent: u64, work: &mut Work<'_>) -> Out
     let mut limits: Vec<Option<u32>> = problem.bar_types.iter().map(|t| t.limit).collect();
     let mut pool: Vec<Pattern> = Vec::new();
     let mut known: BTreeSet<Pattern> = BTreeSet::new();
+    let mut forbidden: Vec<Pattern> = Vec::new();
     let mut fixed: Vec<PackedBar> = Vec::new();
     let mut root: Option<Vec<f64>> = None;
-    while demand.iter().any(|&d| d > 0) && !work.exhausted() {
-        let sol = solve_master(problem, &demand, &limits, &mut pool, &mut known, work);
-        if root.is_none() {
-            root = Some(sol.duals.clone());
+    let mut stack: Vec<Step> = Vec::new();
+    let mut backtracks = 0;
+    #[allow(clippy::cast_precision_loss)]
+    let target = incumbent as f64;
+    while !work.exhausted() {
+        #[allow(clippy::cast_precision_loss)]
+        let fixed_cost = fixed
+            .iter()
+            .map(|b| problem.bar_types[b.ty].cost)
+            .sum::<u64>() as f64;
+        let dead = if demand.iter().all(|&d| d == 0) {
+            if fixed_cost < target {
+                break;
+            }
+            true
+        } else {
+            let mut master = Master {
+                pool: &mut pool,
+                known: &mut known,
+                forbidden: &forbidden,
+            };
+            let sol = solve_master(problem, &demand, &limits, &mut master, work);
+            if root.is_none() {
+                root = Some(sol.duals.clone());
+            }
+            if sol.optimal && (fixed_cost + sol.objective - 1e-6).ceil() >= target {
+                true
+            } else {
+                let step = fix_step(&sol, &pool, &mut demand, &mut limits, &mut fixed);
+                match step {
+                    Some((snapshot, last)) => {
+                        stack.push(Step {
+                            demand: snapshot.0,
+                            limits: snapshot.1,
+                            fixed_len: snapshot.2,
+                            forbidden_len: forbidden.len(),
+                            last,
+                        });
+                        false
+                    }
+                    None => true,
+                }
+            }
+        };
+        if !dead {
+            continue;
         }
-        // Abandon the dive once it provably cannot beat the incumbent.
-        #[allow(clippy::cast_precision_loss)]
-        let fixed_cost = fixed.iter().map(|b| problem.bar_types[b.ty].cost).sum::<u64>() as f64;
-        #[allow(clippy::cast_precision_loss)]
-        let target = incumbent as f64;
-        if sol.optimal && (fixed_cost + sol.objective - 1e-6).ceil() >= target {
+        // This dive cannot beat the incumbent: undo the last fixing step and
+        // forbid its most doubtful pattern.
+        if backtracks >= MAX_BACKTRACKS {
             break;
         }
-        let mut order: Vec<usize> = (0..pool.len()).filter(|&k| sol.values[k] > 1e-9).collect();
-        order.sort_by(|&a, &b| sol.values[b].total_cmp(&sol.values[a]).then(a.cmp(&b)));
-        let mut any = false;
-        for &k in &order {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let whole = (sol.values[k] + 1.0 - ROUND_UP_FROM).floor().min(f64::from(u32::MAX)) as u32;
-            for _ in 0..whole {
-                if !fix(&pool[k], &mut demand, &mut limits, &mut fixed) {
-                    break;
-                }
-                any = true;
-            }
-        }
-        if !any {
-            let Some(&k) = order.iter().find(|&&k| pattern_fits(&pool[k], &demand, &limits))
-            else {
-                break;
-            };
-            fix(&pool[k], &mut demand, &mut limits, &mut fixed);
-        }
+        let Some(step) = stack.pop() else {
+            break;
+        };
+        demand = step.demand;
+        limits = step.limits;
+        fixed.truncate(step.fixed_len);
+        // Exclusions made below this step no longer apply.
+        forbidden.truncate(step.forbidden_len);
+        forbidden.push(step.last);
+        backtracks += 1;
     }
     let root_duals = root.unwrap_or_else(|| vec![0.0; problem.items.len()]);
     let packing = ffd::pack(problem, &demand, &limits, Fit::First, work).map(|rest| {
@@ -295,6 +332,64 @@ pub(crate) fn run(problem: &Problem, incumbent: u64, work: &mut Work<'_>) -> Out
         packing,
         root_duals,
     }
+}
+
+/// Snapshot of the residual state: demand, limits, number of fixed bars.
+type Snapshot = (Vec<u32>, Vec<Option<u32>>, usize);
+
+/// One fixing step of a dive: fixes the rounded LP values (or one copy of
+/// the largest), returning the previous state and the last pattern fixed,
+/// or `None` if nothing could be fixed.
+fn fix_step(
+    sol: &LpSolution,
+    pool: &[Pattern],
+    demand: &mut [u32],
+    limits: &mut [Option<u32>],
+    fixed: &mut Vec<PackedBar>,
+) -> Option<(Snapshot, Pattern)> {
+    let snapshot = (demand.to_vec(), limits.to_vec(), fixed.len());
+    let mut order: Vec<usize> = (0..pool.len()).filter(|&k| sol.values[k] > 1e-9).collect();
+    order.sort_by(|&a, &b| sol.values[b].total_cmp(&sol.values[a]).then(a.cmp(&b)));
+    let mut last: Option<usize> = None;
+    for &k in &order {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = (sol.values[k] + 1.0 - ROUND_UP_FROM)
+            .floor()
+            .min(f64::from(u32::MAX)) as u32;
+        for _ in 0..whole {
+            if !fix(&pool[k], demand, limits, fixed) {
+                break;
+            }
+            last = Some(k);
+        }
+    }
+    if last.is_none() {
+        let &k = order
+            .iter()
+            .find(|&&k| pattern_fits(&pool[k], demand, limits))?;
+        fix(&pool[k], demand, limits, fixed);
+        last = Some(k);
+    }
+    last.map(|k| (snapshot, pool[k].clone()))
+}
+
+/// State before one fixing step of a dive, for backtracking.
+struct Step {
+    demand: Vec<u32>,
+    limits: Vec<Option<u32>>,
+    fixed_len: usize,
+    forbidden_len: usize,
+    /// The last (lowest-valued) pattern fixed in the step.
+    last: Pattern,
+}
+
+/// The column pool shared by all master solves of a run.
+struct Master<'a> {
+    pool: &'a mut Vec<Pattern>,
+    /// Every pattern ever generated (the pool, as a set).
+    known: &'a mut BTreeSet<Pattern>,
+    /// Patterns excluded by backtracking.
+    forbidden: &'a [Pattern],
 }
 
 /// Fixes one copy of pattern `p` if it still fits the residual problem.

@@ -102,14 +102,18 @@ impl FloatKnapsack {
 
     /// Best value within `capacity`.
     pub fn value(&self, capacity: u64) -> f64 {
-        let c = usize::try_from(capacity).unwrap_or(usize::MAX).min(self.cap);
+        let c = usize::try_from(capacity)
+            .unwrap_or(usize::MAX)
+            .min(self.cap);
         self.best[c]
     }
 
     /// Item counts of a best selection within `capacity`.
     pub fn selection(&self, capacity: u64, items: &[KnapItem]) -> Vec<u32> {
         let mut counts = vec![0u32; items.len()];
-        let mut c = usize::try_from(capacity).unwrap_or(usize::MAX).min(self.cap);
+        let mut c = usize::try_from(capacity)
+            .unwrap_or(usize::MAX)
+            .min(self.cap);
         let width = self.cap + 1;
         for row in (0..self.rows.len()).rev() {
             if self.take[row * width + c] {

@@ -44,12 +44,19 @@ fn remnant_capacity(problem: &Problem) -> u64 {
 
 /// The volume bound L1.
 pub(crate) fn volume(problem: &Problem) -> Bounds {
-    let excess = problem.total_weight().saturating_sub(remnant_capacity(problem));
+    let excess = problem
+        .total_weight()
+        .saturating_sub(remnant_capacity(problem));
     let stock = problem.bar_types.iter().filter(|t| !t.is_remnant);
     let max_cap = stock.clone().map(|t| t.capacity).max().unwrap_or(0);
     let bars = ceil_div(u128::from(excess), u128::from(max_cap));
     let cost = stock
-        .map(|t| ceil_div(u128::from(excess) * u128::from(t.cost), u128::from(t.capacity)))
+        .map(|t| {
+            ceil_div(
+                u128::from(excess) * u128::from(t.cost),
+                u128::from(t.capacity),
+            )
+        })
         .min()
         .unwrap_or(0);
     Bounds { bars, cost }
@@ -123,7 +130,9 @@ pub(crate) fn dual(problem: &Problem, duals: &[f64], work: &mut Work<'_>) -> Bou
         .collect();
     let best = best_values_int(&items, &values, problem.max_capacity(), work);
     let fits = |capacity: u64| -> u128 {
-        let c = usize::try_from(capacity).unwrap_or(usize::MAX).min(best.len() - 1);
+        let c = usize::try_from(capacity)
+            .unwrap_or(usize::MAX)
+            .min(best.len() - 1);
         u128::from(best[c])
     };
     let total: u128 = problem

@@ -235,7 +235,11 @@ fn diagram(bar: &CutBar) -> String {
     }
     let remnant = u64::from(bar.remnant_mm) * DIAGRAM_WIDTH / length;
     while drawn < DIAGRAM_WIDTH {
-        out.push(if DIAGRAM_WIDTH - drawn <= remnant { '~' } else { '.' });
+        out.push(if DIAGRAM_WIDTH - drawn <= remnant {
+            '~'
+        } else {
+            '.'
+        });
         drawn += 1;
     }
     out.push(']');
@@ -249,7 +253,10 @@ fn pounds(pence: u64) -> String {
 impl fmt::Display for CuttingPlan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let width = self.bars.len().to_string().len();
-        writeln!(f, "Cutting plan ('=' piece, '|' cut, '~' kept remnant, '.' waste)")?;
+        writeln!(
+            f,
+            "Cutting plan ('=' piece, '|' cut, '~' kept remnant, '.' waste)"
+        )?;
         for (i, bar) in self.bars.iter().enumerate() {
             let cuts: Vec<String> = bar
                 .cuts
@@ -294,11 +301,20 @@ impl fmt::Display for CuttingPlan {
             "Lower bound: {} stock bars, gap {} bar(s), {}; {} distinct pattern(s)",
             s.lower_bound_bars,
             s.gap_bars,
-            if s.optimal { "proven optimal" } else { "not proven optimal" },
+            if s.optimal {
+                "proven optimal"
+            } else {
+                "not proven optimal"
+            },
             s.patterns
         )?;
         if let (Some(cost), Some(bound)) = (s.stock_cost, s.lower_bound_cost) {
-            writeln!(f, "Stock cost: {} (lower bound {})", pounds(cost), pounds(bound))?;
+            writeln!(
+                f,
+                "Stock cost: {} (lower bound {})",
+                pounds(cost),
+                pounds(bound)
+            )?;
         }
         if let Some(ffd) = s.ffd_stock_bars {
             writeln!(f, "First Fit Decreasing would use {ffd} stock bars")?;

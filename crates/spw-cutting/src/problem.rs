@@ -109,21 +109,30 @@ pub(crate) fn build(request: &CutRequest) -> Result<Problem, CutError> {
         issue(
             &mut issues,
             "kerf_mm".into(),
-            format!("{} mm exceeds the limit of {MAX_KERF_MM} mm", request.kerf_mm),
+            format!(
+                "{} mm exceeds the limit of {MAX_KERF_MM} mm",
+                request.kerf_mm
+            ),
         );
     }
     if request.end_trim_mm > MAX_LENGTH_MM {
         issue(
             &mut issues,
             "end_trim_mm".into(),
-            format!("{} mm exceeds the limit of {MAX_LENGTH_MM} mm", request.end_trim_mm),
+            format!(
+                "{} mm exceeds the limit of {MAX_LENGTH_MM} mm",
+                request.end_trim_mm
+            ),
         );
     }
     if request.min_remnant_mm > MAX_LENGTH_MM {
         issue(
             &mut issues,
             "min_remnant_mm".into(),
-            format!("{} mm exceeds the limit of {MAX_LENGTH_MM} mm", request.min_remnant_mm),
+            format!(
+                "{} mm exceeds the limit of {MAX_LENGTH_MM} mm",
+                request.min_remnant_mm
+            ),
         );
     }
     let trims = 2 * u64::from(request.end_trim_mm);
@@ -132,9 +141,19 @@ pub(crate) fn build(request: &CutRequest) -> Result<Problem, CutError> {
     let costed_count = request.stock.iter().filter(|s| s.cost.is_some()).count();
     let costed = costed_count > 0;
     for (i, s) in request.stock.iter().enumerate() {
-        check_bar_length(&mut issues, &format!("stock[{i}].length_mm"), s.length_mm, trims);
+        check_bar_length(
+            &mut issues,
+            &format!("stock[{i}].length_mm"),
+            s.length_mm,
+            trims,
+        );
         if let Some(count) = s.count {
-            check_count(&mut issues, &format!("stock[{i}].count"), count, MAX_BAR_COUNT);
+            check_count(
+                &mut issues,
+                &format!("stock[{i}].count"),
+                count,
+                MAX_BAR_COUNT,
+            );
         }
         match s.cost {
             Some(cost) if cost == 0 || cost > MAX_COST_PENCE => issue(
@@ -161,8 +180,18 @@ pub(crate) fn build(request: &CutRequest) -> Result<Problem, CutError> {
         }
     }
     for (i, r) in request.remnants.iter().enumerate() {
-        check_bar_length(&mut issues, &format!("remnants[{i}].length_mm"), r.length_mm, trims);
-        check_count(&mut issues, &format!("remnants[{i}].count"), r.count, MAX_BAR_COUNT);
+        check_bar_length(
+            &mut issues,
+            &format!("remnants[{i}].length_mm"),
+            r.length_mm,
+            trims,
+        );
+        check_count(
+            &mut issues,
+            &format!("remnants[{i}].count"),
+            r.count,
+            MAX_BAR_COUNT,
+        );
     }
     let mut total_pieces: u64 = 0;
     for (i, p) in request.pieces.iter().enumerate() {
@@ -170,7 +199,10 @@ pub(crate) fn build(request: &CutRequest) -> Result<Problem, CutError> {
             issue(
                 &mut issues,
                 format!("pieces[{i}].length_mm"),
-                format!("{} mm must be between 1 and {MAX_LENGTH_MM} mm", p.length_mm),
+                format!(
+                    "{} mm must be between 1 and {MAX_LENGTH_MM} mm",
+                    p.length_mm
+                ),
             );
         }
         if p.mitre_allowance_mm > MAX_LENGTH_MM {
@@ -222,10 +254,18 @@ pub(crate) fn build(request: &CutRequest) -> Result<Problem, CutError> {
         );
     }
     if request.stock.is_empty() {
-        issue(&mut issues, "stock".into(), "at least one stock length is required".into());
+        issue(
+            &mut issues,
+            "stock".into(),
+            "at least one stock length is required".into(),
+        );
     }
     if request.pieces.is_empty() {
-        issue(&mut issues, "pieces".into(), "at least one piece is required".into());
+        issue(
+            &mut issues,
+            "pieces".into(),
+            "at least one piece is required".into(),
+        );
     }
     if !issues.is_empty() {
         return Err(CutError::InvalidInput { issues });

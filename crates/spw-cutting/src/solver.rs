@@ -36,7 +36,7 @@ impl Default for SolveOptions {
     fn default() -> Self {
         Self {
             max_work: DEFAULT_MAX_WORK,
-            exact_max_pieces: 40,
+            exact_max_pieces: 20,
             column_generation_percent: 70,
         }
     }
@@ -71,9 +71,7 @@ pub(crate) fn solve(
         let percent = u64::from(options.column_generation_percent.clamp(1, 100));
         let share = options.max_work.saturating_mul(percent) / 100;
         let mut cg_work = Work::new(share.min(work.remaining()), stop);
-        let incumbent = best
-            .as_ref()
-            .map_or(u64::MAX, |p| p.score(problem).primary);
+        let incumbent = best.as_ref().map_or(u64::MAX, |p| p.score(problem).primary);
         let outcome = column_generation::run(problem, incumbent, &mut cg_work);
         let dual = lower_bound::dual(problem, &outcome.root_duals, &mut cg_work);
         bounds = lower_bound::max(problem, bounds, dual);
@@ -81,11 +79,36 @@ pub(crate) fn solve(
         work.charge(cg_work.used());
     }
     let mut optimal = reached(&best, &bounds);
+    let current = best.as_ref().map(|p| p.stock_bars(problem));
+    if let (false, Some(current)) = (optimal, current) {
+        // A single bar type: bin completion towards the lower bound, where a
+        // finished search without a packing raises the bound.
+        let mut bars = current.saturating_sub(1);
+        while bars >= bounds.bars.max(1) && !work.exhausted() {
+            let Some(completion) = exact::complete_bins(problem, bars, &mut work) else {
+                break;
+            };
+            match completion.packing {
+                Some(packing) => {
+                    best = better(problem, best, checked(problem, Some(packing)));
+                    bars -= 1;
+                }
+                None if completion.complete => {
+                    let raised = Bounds {
+                        bars: bars + 1,
+                        cost: 0,
+                    };
+                    bounds = lower_bound::max(problem, bounds, raised);
+                    break;
+                }
+                None => break,
+            }
+        }
+        optimal = reached(&best, &bounds);
+    }
     let mut proven_infeasible = false;
     if !optimal && problem.total_pieces() <= u64::from(options.exact_max_pieces) {
-        let incumbent = best
-            .as_ref()
-            .map_or(u64::MAX, |p| p.score(problem).primary);
+        let incumbent = best.as_ref().map_or(u64::MAX, |p| p.score(problem).primary);
         let outcome = exact::search(problem, incumbent, &mut work);
         best = better(problem, best, checked(problem, outcome.improved));
         optimal = outcome.complete && best.is_some();

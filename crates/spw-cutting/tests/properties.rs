@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use spw_cutting::{CutRequest, CuttingPlan, Piece, RemnantBar, SolveOptions, StockLength, optimise};
+use spw_cutting::{
+    CutRequest, CuttingPlan, Piece, RemnantBar, SolveOptions, StockLength, optimise,
+};
 
 fn options() -> SolveOptions {
     SolveOptions {
@@ -74,7 +76,12 @@ fn check_plan(request: &CutRequest, plan: &CuttingPlan) -> Result<(), TestCaseEr
         if bar.from_remnant {
             *remnants_used.entry(bar.stock_length_mm).or_default() += 1;
         } else {
-            prop_assert!(request.stock.iter().any(|s| s.length_mm == bar.stock_length_mm));
+            prop_assert!(
+                request
+                    .stock
+                    .iter()
+                    .any(|s| s.length_mm == bar.stock_length_mm)
+            );
         }
         prop_assert!(!bar.cuts.is_empty());
         let mut end: Option<u64> = None;
@@ -83,12 +90,18 @@ fn check_plan(request: &CutRequest, plan: &CuttingPlan) -> Result<(), TestCaseEr
             *cut.entry((c.label.clone(), c.length_mm)).or_default() += 1;
             let start = u64::from(c.position_mm);
             if let Some(previous_end) = end {
-                prop_assert!(start >= previous_end + kerf, "overlap or missing kerf: {bar:?}");
+                prop_assert!(
+                    start >= previous_end + kerf,
+                    "overlap or missing kerf: {bar:?}"
+                );
             }
             end = Some(start + u64::from(c.cut_length_mm));
             nominal += u64::from(c.length_mm);
         }
-        prop_assert!(end.unwrap_or(0) + trims <= length, "bar overfilled: {bar:?}");
+        prop_assert!(
+            end.unwrap_or(0) + trims <= length,
+            "bar overfilled: {bar:?}"
+        );
         prop_assert_eq!(
             nominal + u64::from(bar.waste_mm) + u64::from(bar.remnant_mm),
             length
@@ -117,7 +130,10 @@ fn check_plan(request: &CutRequest, plan: &CuttingPlan) -> Result<(), TestCaseEr
     prop_assert_eq!(s.total_bars as usize, plan.bars.len());
     prop_assert_eq!(s.stock_bars + s.remnant_bars, s.total_bars);
     prop_assert_eq!(s.bars_by_length.values().sum::<u32>(), s.total_bars);
-    prop_assert!(s.lower_bound_bars <= s.stock_bars, "lower bound above answer");
+    prop_assert!(
+        s.lower_bound_bars <= s.stock_bars,
+        "lower bound above answer"
+    );
     prop_assert_eq!(s.gap_bars, s.stock_bars - s.lower_bound_bars);
     if let (Some(cost), Some(bound)) = (s.stock_cost, s.lower_bound_cost) {
         prop_assert!(bound <= cost, "cost bound above answer");
