@@ -5,8 +5,8 @@
 //! crates below it know nothing of them. Front ends (the `spw` CLI, the desktop shell, the
 //! server) stay thin: read the input, call one function here, print or send the result.
 
-pub mod report;
 mod quote_request;
+pub mod report;
 mod round;
 
 pub use quote_request::{QuoteRequest, read_quote_request};
@@ -29,7 +29,10 @@ pub struct Refusal {
 impl Refusal {
     fn from_issues(issues: Vec<Issue>) -> Refusal {
         let unreadable = issues.iter().any(|i| i.position.is_some());
-        Refusal { unreadable, report: ValidationReport::new(issues) }
+        Refusal {
+            unreadable,
+            report: ValidationReport::new(issues),
+        }
     }
 }
 
@@ -52,14 +55,18 @@ fn evaluate_valid(text: &str, cat: &Catalogue) -> Result<Evaluation, Refusal> {
 /// The U-value of a door configuration.
 pub fn thermal(text: &str, cat: &Catalogue) -> Result<ThermalReport, Refusal> {
     let e = evaluate_valid(text, cat)?;
-    let (_, _, t) = e.valid_parts().ok_or_else(|| Refusal::from_issues(e.issues.clone()))?;
+    let (_, _, t) = e
+        .valid_parts()
+        .ok_or_else(|| Refusal::from_issues(e.issues.clone()))?;
     Ok(ThermalReport::new(t, &e.issues))
 }
 
 /// The bill of materials of a door configuration.
 pub fn bom(text: &str, cat: &Catalogue) -> Result<BomReport, Refusal> {
     let e = evaluate_valid(text, cat)?;
-    let (cfg, g, _) = e.valid_parts().ok_or_else(|| Refusal::from_issues(e.issues.clone()))?;
+    let (cfg, g, _) = e
+        .valid_parts()
+        .ok_or_else(|| Refusal::from_issues(e.issues.clone()))?;
     Ok(BomReport::new(&spw_bom::build(cfg, g, cat), &e.issues))
 }
 

@@ -2,10 +2,10 @@
 //! under `lines[i].door_configuration`.
 
 use serde_json::{Map, Value, json};
+use spw_model::Percentage;
 use spw_model::catalogue::Catalogue;
 use spw_model::config_reader::parse_json;
 use spw_model::issue::{Issue, IssueCode, has_errors};
-use spw_model::Percentage;
 use spw_validation::Evaluation;
 use time::Date;
 use time::macros::format_description;
@@ -51,18 +51,29 @@ fn text(obj: &Map<String, Value>, key: &str, out: &mut Vec<Issue>) -> Option<Str
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Some(Value::String(_)) => None,
         Some(v) => {
-            out.push(Issue::error(IssueCode::Malformed, key, format!("{key} must be a string")).value(v.clone()));
+            out.push(
+                Issue::error(IssueCode::Malformed, key, format!("{key} must be a string"))
+                    .value(v.clone()),
+            );
             None
         }
     }
 }
 
-fn percentage(obj: &Map<String, Value>, key: &str, default: Percentage, out: &mut Vec<Issue>) -> Percentage {
+fn percentage(
+    obj: &Map<String, Value>,
+    key: &str,
+    default: Percentage,
+    out: &mut Vec<Issue>,
+) -> Percentage {
     let Some(v) = obj.get(key).filter(|v| !v.is_null()) else {
         return default;
     };
     let parsed = match v {
-        Value::Number(n) => n.as_f64().ok_or_else(|| "not a number".to_owned()).and_then(Percentage::from_f64),
+        Value::Number(n) => n
+            .as_f64()
+            .ok_or_else(|| "not a number".to_owned())
+            .and_then(Percentage::from_f64),
         Value::String(s) => Percentage::parse(s),
         _ => Err(format!("{key} must be a number")),
     };
@@ -70,14 +81,20 @@ fn percentage(obj: &Map<String, Value>, key: &str, default: Percentage, out: &mu
         Ok(p) if (0..=10_000).contains(&p.0) => p,
         Ok(p) => {
             out.push(
-                Issue::error(IssueCode::Malformed, key, format!("{key} must be between 0 and 100, got {p}"))
-                    .value(v.clone())
-                    .limit(json!({"min": 0, "max": 100})),
+                Issue::error(
+                    IssueCode::Malformed,
+                    key,
+                    format!("{key} must be between 0 and 100, got {p}"),
+                )
+                .value(v.clone())
+                .limit(json!({"min": 0, "max": 100})),
             );
             default
         }
         Err(e) => {
-            out.push(Issue::error(IssueCode::Malformed, key, format!("{key}: {e}")).value(v.clone()));
+            out.push(
+                Issue::error(IssueCode::Malformed, key, format!("{key}: {e}")).value(v.clone()),
+            );
             default
         }
     }
@@ -87,24 +104,44 @@ fn percentage(obj: &Map<String, Value>, key: &str, default: Percentage, out: &mu
 pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest, Vec<Issue>> {
     let value = parse_json(text_in).map_err(|i| vec![i])?;
     let Some(obj) = value.as_object() else {
-        return Err(vec![Issue::error(IssueCode::Malformed, "", "a quote must be a JSON object")]);
+        return Err(vec![Issue::error(
+            IssueCode::Malformed,
+            "",
+            "a quote must be a JSON object",
+        )]);
     };
     let mut issues = Vec::new();
     let customer_name = text(obj, "customer_name", &mut issues);
     if customer_name.is_none() && !issues.iter().any(|i| i.field == "customer_name") {
-        issues.push(Issue::error(IssueCode::Malformed, "customer_name", "customer_name is required"));
+        issues.push(Issue::error(
+            IssueCode::Malformed,
+            "customer_name",
+            "customer_name is required",
+        ));
     }
     let project_name = text(obj, "project_name", &mut issues);
     let project_reference = text(obj, "project_reference", &mut issues);
     let quote_number = text(obj, "quote_number", &mut issues);
     let discount = percentage(obj, "discount_percentage", Percentage(0), &mut issues);
-    let tax = percentage(obj, "tax_percentage", cat.commercial.tax_percentage, &mut issues);
+    let tax = percentage(
+        obj,
+        "tax_percentage",
+        cat.commercial.tax_percentage,
+        &mut issues,
+    );
     let date = match text(obj, "date", &mut issues) {
         None => None,
         Some(s) => match Date::parse(&s, format_description!("[year]-[month]-[day]")) {
             Ok(d) => Some(d),
             Err(_) => {
-                issues.push(Issue::error(IssueCode::Malformed, "date", format!("date `{s}` is not a date like 2025-11-08")).value(s));
+                issues.push(
+                    Issue::error(
+                        IssueCode::Malformed,
+                        "date",
+                        format!("date `{s}` is not a date like 2025-11-08"),
+                    )
+                    .value(s),
+                );
                 None
             }
         },
@@ -116,37 +153,56 @@ pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest
             for (i, line) in arr.iter().enumerate() {
                 let prefix = format!("lines[{i}]");
                 let Some(lo) = line.as_object() else {
-                    issues.push(Issue::error(IssueCode::Malformed, prefix, "a line must be an object with door_configuration and quantity"));
+                    issues.push(Issue::error(
+                        IssueCode::Malformed,
+                        prefix,
+                        "a line must be an object with door_configuration and quantity",
+                    ));
                     continue;
                 };
                 let quantity = match lo.get("quantity") {
                     None => Some(1),
-                    Some(q) => match q.as_u64() {
-                        Some(n) if (1..=MAX_QUANTITY).contains(&n) => u32::try_from(n).ok(),
-                        _ => {
-                            issues.push(
+                    Some(q) => {
+                        match q.as_u64() {
+                            Some(n) if (1..=MAX_QUANTITY).contains(&n) => u32::try_from(n).ok(),
+                            _ => {
+                                issues.push(
                                 Issue::error(IssueCode::Malformed, format!("{prefix}.quantity"), format!("quantity must be a whole number from 1 to {MAX_QUANTITY}"))
                                     .value(q.clone())
                                     .limit(json!({"min": 1, "max": MAX_QUANTITY})),
                             );
-                            None
+                                None
+                            }
                         }
-                    },
+                    }
                 };
                 let Some(cfg) = lo.get("door_configuration") else {
-                    issues.push(Issue::error(IssueCode::Malformed, format!("{prefix}.door_configuration"), "each line needs a door_configuration"));
+                    issues.push(Issue::error(
+                        IssueCode::Malformed,
+                        format!("{prefix}.door_configuration"),
+                        "each line needs a door_configuration",
+                    ));
                     continue;
                 };
                 let evaluation = spw_validation::evaluate_value(cfg, cat);
                 let under = format!("{prefix}.door_configuration");
                 issues.extend(evaluation.issues.iter().cloned().map(|i| i.under(&under)));
                 if let (Some(quantity), true) = (quantity, evaluation.valid_parts().is_some()) {
-                    lines.push(QuoteLineRequest { quantity, evaluation });
+                    lines.push(QuoteLineRequest {
+                        quantity,
+                        evaluation,
+                    });
                 }
             }
         }
-        Some(Value::Array(_)) | None => issues.push(Issue::error(IssueCode::Malformed, "lines", "a quote needs at least one line")),
-        Some(v) => issues.push(Issue::error(IssueCode::Malformed, "lines", "lines must be an array").value(v.clone())),
+        Some(Value::Array(_)) | None => issues.push(Issue::error(
+            IssueCode::Malformed,
+            "lines",
+            "a quote needs at least one line",
+        )),
+        Some(v) => issues.push(
+            Issue::error(IssueCode::Malformed, "lines", "lines must be an array").value(v.clone()),
+        ),
     }
 
     if has_errors(&issues) {

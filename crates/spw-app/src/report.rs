@@ -24,7 +24,10 @@ pub struct ValidationReport {
 impl ValidationReport {
     /// From issues.
     pub fn new(issues: Vec<Issue>) -> Self {
-        ValidationReport { valid: !has_errors(&issues), issues }
+        ValidationReport {
+            valid: !has_errors(&issues),
+            issues,
+        }
     }
 }
 
@@ -136,7 +139,12 @@ impl ThermalReport {
             compliance: t
                 .compliance
                 .iter()
-                .map(|c| ComplianceReport { rule: c.rule, limit: c.limit, pass: c.pass, description: c.description })
+                .map(|c| ComplianceReport {
+                    rule: c.rule,
+                    limit: c.limit,
+                    pass: c.pass,
+                    description: c.description,
+                })
                 .collect(),
             energy_rating: t.energy_rating.to_string(),
             energy_rating_basis: ENERGY_RATING_BASIS,
@@ -238,12 +246,22 @@ impl BomReport {
                     cuts: i
                         .cuts
                         .iter()
-                        .map(|c| CutReport { label: c.label.clone(), length_mm: c.length_mm, count: c.count, end_cuts: c.end_cuts })
+                        .map(|c| CutReport {
+                            label: c.label.clone(),
+                            length_mm: c.length_mm,
+                            count: c.count,
+                            end_cuts: c.end_cuts,
+                        })
                         .collect(),
                     panes: i
                         .panes
                         .iter()
-                        .map(|p| PaneReport { label: p.label.clone(), width_mm: p.width_mm, height_mm: p.height_mm, count: p.count })
+                        .map(|p| PaneReport {
+                            label: p.label.clone(),
+                            width_mm: p.width_mm,
+                            height_mm: p.height_mm,
+                            count: p.count,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -344,7 +362,11 @@ pub struct QuoteReport {
 fn describe(cfg: &spw_model::DoorConfiguration, unit: &str) -> String {
     format!(
         "SPW600e {} door, {} opening, {} × {} mm, {} glazing {unit}, {}{}",
-        if cfg.leaf_count() == 2 { "double" } else { "single" },
+        if cfg.leaf_count() == 2 {
+            "double"
+        } else {
+            "single"
+        },
         match cfg.opening_direction {
             spw_model::config::OpeningDirection::Inward => "inward",
             spw_model::config::OpeningDirection::Outward => "outward",
@@ -353,7 +375,10 @@ fn describe(cfg: &spw_model::DoorConfiguration, unit: &str) -> String {
         cfg.frame_height_mm,
         cfg.glazing_type.as_str(),
         cfg.finish.as_str().replace('_', " "),
-        cfg.color.as_deref().map(|c| format!(" {c}")).unwrap_or_default()
+        cfg.color
+            .as_deref()
+            .map(|c| format!(" {c}"))
+            .unwrap_or_default()
     )
 }
 
@@ -363,17 +388,25 @@ pub(crate) fn price(req: &QuoteRequest, date: Date, cat: &Catalogue) -> QuoteRep
     let mut inputs = Vec::new();
     let mut extra = Vec::new();
     for line in &req.lines {
-        let Some((cfg, g, t)) = line.evaluation.valid_parts() else { continue };
+        let Some((cfg, g, t)) = line.evaluation.valid_parts() else {
+            continue;
+        };
         let bom = spw_bom::build(cfg, g, cat);
         let unit = spw_quote::price_door(cfg, &bom, cat);
-        let fire_glass = cat.glazing_unit(&g.glazing_unit_code).is_some_and(|u| u.fire_rating_minutes > 0);
+        let fire_glass = cat
+            .glazing_unit(&g.glazing_unit_code)
+            .is_some_and(|u| u.fire_rating_minutes > 0);
         inputs.push(LineInput {
             unit,
             quantity: line.quantity,
             weight_kg: bom.total_weight_kg,
             lead_time_days: spw_quote::door_lead_time_days(cfg, cat, fire_glass),
         });
-        extra.push((cfg.clone(), t.rounded_u_value(), g.glazing_unit_code.clone()));
+        extra.push((
+            cfg.clone(),
+            t.rounded_u_value(),
+            g.glazing_unit_code.clone(),
+        ));
     }
     let q = spw_quote::price_quote(&inputs, req.discount, req.tax, date, cat);
     let lines = q

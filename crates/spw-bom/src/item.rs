@@ -150,7 +150,18 @@ impl BomItem {
             ))
             .unwrap_or(i64::MAX),
         );
-        BomItem { code, description, category, quantity, waste, weight_kg, unit_price, cost, cuts, panes }
+        BomItem {
+            code,
+            description,
+            category,
+            quantity,
+            waste,
+            weight_kg,
+            unit_price,
+            cost,
+            cuts,
+            panes,
+        }
     }
 
     /// Waste factor, e.g. 1.10.

@@ -55,7 +55,11 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
             .position(|p| p.code == piece.profile_code)
             .unwrap_or(usize::MAX - 1)
             .min(usize::MAX - 1);
-        let order = if piece.role == PieceRole::Bead { order.saturating_add(1000) } else { order };
+        let order = if piece.role == PieceRole::Bead {
+            order.saturating_add(1000)
+        } else {
+            order
+        };
         by_code
             .entry(order)
             .or_insert_with(|| (piece.profile_code.clone(), Vec::new()))
@@ -77,7 +81,11 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
             )
         } else {
             let p = cat.profiles.iter().find(|p| p.code == code);
-            let w = if role == PieceRole::Threshold { waste.threshold_percentage } else { waste.profiles_percentage };
+            let w = if role == PieceRole::Threshold {
+                waste.threshold_percentage
+            } else {
+                waste.profiles_percentage
+            };
             (
                 p.map_or_else(|| code.clone(), |p| p.description.clone()),
                 p.map_or(0.0, |p| p.weight_kg_m),
@@ -113,10 +121,17 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
     let unit = cat.glazing_unit(&g.glazing_unit_code);
     let mut panes: Vec<Pane> = Vec::new();
     for leaf in &g.leaves {
-        match panes.iter_mut().find(|p| p.width_mm == leaf.glass.width_mm && p.height_mm == leaf.glass.height_mm) {
+        match panes
+            .iter_mut()
+            .find(|p| p.width_mm == leaf.glass.width_mm && p.height_mm == leaf.glass.height_mm)
+        {
             Some(p) => {
                 p.count += 1;
-                p.label = format!("{} and {} glass", p.label.trim_end_matches(" glass"), leaf.number);
+                p.label = format!(
+                    "{} and {} glass",
+                    p.label.trim_end_matches(" glass"),
+                    leaf.number
+                );
             }
             None => panes.push(Pane {
                 label: format!("leaf {} glass", leaf.number),
@@ -135,7 +150,15 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
         format!("GLAZING-{}", cfg.glazing_thickness_mm),
         unit.map_or_else(
             || format!("Glazing unit {} mm", cfg.glazing_thickness_mm),
-            |u| format!("Glazing unit {}, {} {} mm, {}", u.code, u.glazing_type.as_str(), u.thickness_mm, u.build_up),
+            |u| {
+                format!(
+                    "Glazing unit {}, {} {} mm, {}",
+                    u.code,
+                    u.glazing_type.as_str(),
+                    u.thickness_mm,
+                    u.build_up
+                )
+            },
         ),
         Category::Glazing,
         Quantity::AreaMm2(glass_mm2),
@@ -149,7 +172,13 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
     // Hardware.
     let leaves = cfg.leaf_count();
     let mut hardware_items = 0;
-    let mut piece_item = |items: &mut Vec<BomItem>, code: &str, description: &str, count: u32, kg: f64, price: Pence, category: Category| {
+    let mut piece_item = |items: &mut Vec<BomItem>,
+                          code: &str,
+                          description: &str,
+                          count: u32,
+                          kg: f64,
+                          price: Pence,
+                          category: Category| {
         if count > 0 {
             if category == Category::Hardware {
                 hardware_items += count;
@@ -168,19 +197,64 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
         }
     };
     if let Some(h) = cat.hinge(&g.hinge_option_id) {
-        piece_item(&mut items, &h.code, &h.description, g.hinges_per_leaf * leaves, h.weight_kg, h.price, Category::Hardware);
+        piece_item(
+            &mut items,
+            &h.code,
+            &h.description,
+            g.hinges_per_leaf * leaves,
+            h.weight_kg,
+            h.price,
+            Category::Hardware,
+        );
     }
     if let Some(l) = cfg.hardware.lock.as_deref().and_then(|id| cat.lock(id)) {
-        piece_item(&mut items, &l.code, &l.description, leaves, l.weight_kg, l.price, Category::Hardware);
+        piece_item(
+            &mut items,
+            &l.code,
+            &l.description,
+            leaves,
+            l.weight_kg,
+            l.price,
+            Category::Hardware,
+        );
     }
-    if let Some(h) = cfg.hardware.handles.as_deref().and_then(|id| cat.handle(id)) {
-        piece_item(&mut items, &h.code, &h.description, leaves, h.weight_kg, h.price, Category::Hardware);
+    if let Some(h) = cfg
+        .hardware
+        .handles
+        .as_deref()
+        .and_then(|id| cat.handle(id))
+    {
+        piece_item(
+            &mut items,
+            &h.code,
+            &h.description,
+            leaves,
+            h.weight_kg,
+            h.price,
+            Category::Hardware,
+        );
     }
     if let Some(c) = cfg.hardware.closer.as_deref().and_then(|id| cat.closer(id)) {
-        piece_item(&mut items, &c.code, &c.description, leaves, c.weight_kg, c.price, Category::Hardware);
+        piece_item(
+            &mut items,
+            &c.code,
+            &c.description,
+            leaves,
+            c.weight_kg,
+            c.price,
+            Category::Hardware,
+        );
         if leaves == 2 {
             let s = &cat.sundries;
-            piece_item(&mut items, &s.selector_code, &s.selector_description, 1, s.selector_weight_kg, s.selector_price, Category::Hardware);
+            piece_item(
+                &mut items,
+                &s.selector_code,
+                &s.selector_description,
+                1,
+                s.selector_weight_kg,
+                s.selector_price,
+                Category::Hardware,
+            );
         }
     }
 
@@ -198,7 +272,15 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
         Vec::new(),
         Vec::new(),
     ));
-    piece_item(&mut items, &s.fixing_code, &s.fixing_description, g.fixings.count(), s.fixing_weight_kg, s.fixing_price, Category::Fixing);
+    piece_item(
+        &mut items,
+        &s.fixing_code,
+        &s.fixing_description,
+        g.fixings.count(),
+        s.fixing_weight_kg,
+        s.fixing_price,
+        Category::Fixing,
+    );
 
     // Finish, charged on the developed surface of the finished profiles.
     let rule = cat.finish(cfg.finish);
@@ -210,13 +292,21 @@ pub fn build(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue) -> Bom 
                 .and_then(|c| cat.ral(c))
                 .map(|r| format!(" {} {}", r.code, r.name))
                 .unwrap_or_default(),
-            ColourScheme::Anodised => cfg.color.as_deref().map(|c| format!(" {}", c.replace('_', " "))).unwrap_or_default(),
+            ColourScheme::Anodised => cfg
+                .color
+                .as_deref()
+                .map(|c| format!(" {}", c.replace('_', " ")))
+                .unwrap_or_default(),
             ColourScheme::None => String::new(),
         };
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a door's surface in mm² is far below u64::MAX
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        // a door's surface in mm² is far below u64::MAX
         let area_mm2 = (finish_area_m2 * 1e6).round().max(0.0) as u64;
         items.push(BomItem::new(
-            format!("FINISH-{}", cfg.finish.as_str().to_ascii_uppercase().replace('_', "-")),
+            format!(
+                "FINISH-{}",
+                cfg.finish.as_str().to_ascii_uppercase().replace('_', "-")
+            ),
             format!("{}{colour}", rule.description),
             Category::Finish,
             Quantity::AreaMm2(area_mm2),

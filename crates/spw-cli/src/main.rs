@@ -19,7 +19,11 @@ use time::Date;
 use time::macros::format_description;
 
 #[derive(Parser)]
-#[command(name = "spw", version, about = "SPW600e Designer: configure, check, cost and cut SPW600e aluminium doors")]
+#[command(
+    name = "spw",
+    version,
+    about = "SPW600e Designer: configure, check, cost and cut SPW600e aluminium doors"
+)]
 struct Cli {
     /// Catalogue folder to use instead of the built-in one (system.toml, profiles.toml, …).
     #[arg(long, global = true, env = "SPW_CATALOGUE", value_name = "DIR")]
@@ -102,11 +106,22 @@ fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
     let mut texts = Vec::new();
     for name in FILE_NAMES {
         let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading catalogue file {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading catalogue file {}", path.display()))?;
         texts.push((path.display().to_string(), text));
     }
-    let s = |i: usize| Source { name: &texts[i].0, text: &texts[i].1 };
-    let sources = CatalogueSources { system: s(0), profiles: s(1), glazing: s(2), hardware: s(3), pricing: s(4), ral: s(5) };
+    let s = |i: usize| Source {
+        name: &texts[i].0,
+        text: &texts[i].1,
+    };
+    let sources = CatalogueSources {
+        system: s(0),
+        profiles: s(1),
+        glazing: s(2),
+        hardware: s(3),
+        pricing: s(4),
+        ral: s(5),
+    };
     Ok(Catalogue::load(&sources)?)
 }
 
@@ -141,10 +156,21 @@ fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
     if json {
         print_json(&r.report)?;
     } else {
-        println!("{}", if r.unreadable { "Could not read the input:" } else { "The input is not valid:" });
+        println!(
+            "{}",
+            if r.unreadable {
+                "Could not read the input:"
+            } else {
+                "The input is not valid:"
+            }
+        );
         render::issues(&r.report.issues);
     }
-    Ok(if r.unreadable { Outcome::Unreadable } else { Outcome::Invalid })
+    Ok(if r.unreadable {
+        Outcome::Unreadable
+    } else {
+        Outcome::Invalid
+    })
 }
 
 fn today() -> Date {

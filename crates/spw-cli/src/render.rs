@@ -9,7 +9,11 @@ pub fn issues(issues: &[Issue]) {
             Severity::Error => "error  ",
             Severity::Warning => "warning",
         };
-        let field = if i.field.is_empty() { "(document)" } else { &i.field };
+        let field = if i.field.is_empty() {
+            "(document)"
+        } else {
+            &i.field
+        };
         println!("  {sev} {} {field}: {}", i.code, i.message);
     }
 }
@@ -18,9 +22,16 @@ pub fn validation(r: &ValidationReport) {
     let errors = r.issues.iter().filter(|i| i.is_error()).count();
     let warnings = r.issues.len() - errors;
     if r.valid {
-        println!("Valid ({warnings} warning{}).", if warnings == 1 { "" } else { "s" });
+        println!(
+            "Valid ({warnings} warning{}).",
+            if warnings == 1 { "" } else { "s" }
+        );
     } else {
-        println!("Invalid: {errors} error{}, {warnings} warning{}.", if errors == 1 { "" } else { "s" }, if warnings == 1 { "" } else { "s" });
+        println!(
+            "Invalid: {errors} error{}, {warnings} warning{}.",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        );
     }
     issues(&r.issues);
 }
@@ -34,14 +45,32 @@ fn warnings(w: &[Issue]) {
 
 pub fn thermal(r: &ThermalReport) {
     let b = &r.breakdown;
-    println!("U_D = {:.2} W/m²K ({}), indicative energy band {}", r.overall_u_value, r.method, r.energy_rating);
+    println!(
+        "U_D = {:.2} W/m²K ({}), indicative energy band {}",
+        r.overall_u_value, r.method, r.energy_rating
+    );
     println!();
-    println!("  {:<16} {:>10} {:>10} {:>12}", "element", "area m²", "U / ψ", "W/K");
+    println!(
+        "  {:<16} {:>10} {:>10} {:>12}",
+        "element", "area m²", "U / ψ", "W/K"
+    );
     for p in &r.frame_parts {
-        println!("  {:<16} {:>10.4} {:>10.2} {:>12.4}", p.name, p.area_m2, p.uf, p.contribution);
+        println!(
+            "  {:<16} {:>10.4} {:>10.2} {:>12.4}",
+            p.name, p.area_m2, p.uf, p.contribution
+        );
     }
-    println!("  {:<16} {:>10.4} {:>10.2} {:>12.4}", "glazing", b.glazing_area_m2, r.glazing_u_value, b.glazing_contribution);
-    println!("  {:<16} {:>9.3}m {:>10.3} {:>12.4}", format!("glass edge ({})", r.spacer), b.edge_length_m, r.psi_value, b.edge_contribution);
+    println!(
+        "  {:<16} {:>10.4} {:>10.2} {:>12.4}",
+        "glazing", b.glazing_area_m2, r.glazing_u_value, b.glazing_contribution
+    );
+    println!(
+        "  {:<16} {:>9.3}m {:>10.3} {:>12.4}",
+        format!("glass edge ({})", r.spacer),
+        b.edge_length_m,
+        r.psi_value,
+        b.edge_contribution
+    );
     println!(
         "  {:<16} {:>10.4} {:>10} {:>12.4}",
         "total",
@@ -49,43 +78,88 @@ pub fn thermal(r: &ThermalReport) {
         "",
         b.frame_contribution + b.glazing_contribution + b.edge_contribution
     );
-    println!("\n  frame Uf (area-weighted) {:.2} W/m²K over {:.4} m²", r.frame_u_value, b.frame_area_m2);
+    println!(
+        "\n  frame Uf (area-weighted) {:.2} W/m²K over {:.4} m²",
+        r.frame_u_value, b.frame_area_m2
+    );
     println!("\nApproved Document L 2021:");
     for c in &r.compliance {
-        println!("  {} ≤ {:.1}  {}", if c.pass { "PASS" } else { "FAIL" }, c.limit, c.description);
+        println!(
+            "  {} ≤ {:.1}  {}",
+            if c.pass { "PASS" } else { "FAIL" },
+            c.limit,
+            c.description
+        );
     }
     warnings(&r.warnings);
 }
 
 pub fn bom(r: &BomReport) {
-    println!("  {:<18} {:<44} {:>10} {:>5} {:>10} {:>9} {:>11}", "code", "description", "qty", "unit", "with waste", "kg", "cost");
+    println!(
+        "  {:<18} {:<44} {:>10} {:>5} {:>10} {:>9} {:>11}",
+        "code", "description", "qty", "unit", "with waste", "kg", "cost"
+    );
     for i in &r.items {
-        let unit = serde_json::to_value(i.unit).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let unit = serde_json::to_value(i.unit)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         let mut d = i.description.clone();
         if d.chars().count() > 44 {
             d = d.chars().take(43).collect::<String>() + "…";
         }
         println!(
             "  {:<18} {:<44} {:>10.3} {:>5} {:>10.3} {:>9.2} {:>11}",
-            i.code, d, i.quantity, unit, i.quantity_with_waste, i.weight_kg, i.cost.to_string()
+            i.code,
+            d,
+            i.quantity,
+            unit,
+            i.quantity_with_waste,
+            i.weight_kg,
+            i.cost.to_string()
         );
         for c in &i.cuts {
-            println!("      {:>3} × {:>5} mm  {} ({})", c.count, c.length_mm, c.label, c.end_cuts);
+            println!(
+                "      {:>3} × {:>5} mm  {} ({})",
+                c.count, c.length_mm, c.label, c.end_cuts
+            );
         }
         for p in &i.panes {
-            println!("      {:>3} × {} × {} mm  {}", p.count, p.width_mm, p.height_mm, p.label);
+            println!(
+                "      {:>3} × {} × {} mm  {}",
+                p.count, p.width_mm, p.height_mm, p.label
+            );
         }
     }
-    println!("\n  total weight {:.2} kg, heaviest leaf {:.1} kg, material {}", r.total_weight_kg, r.leaf_weight_kg, r.material_cost);
+    println!(
+        "\n  total weight {:.2} kg, heaviest leaf {:.1} kg, material {}",
+        r.total_weight_kg, r.leaf_weight_kg, r.material_cost
+    );
     warnings(&r.warnings);
 }
 
 pub fn quote(r: &QuoteReport) {
-    println!("Quote{} for {}", r.quote_number.as_deref().map(|n| format!(" {n}")).unwrap_or_default(), r.customer_name);
+    println!(
+        "Quote{} for {}",
+        r.quote_number
+            .as_deref()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default(),
+        r.customer_name
+    );
     if let Some(p) = &r.project_name {
-        println!("Project {p}{}", r.project_reference.as_deref().map(|x| format!(" ({x})")).unwrap_or_default());
+        println!(
+            "Project {p}{}",
+            r.project_reference
+                .as_deref()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default()
+        );
     }
-    println!("Dated {}, valid until {}, status {}, lead time {} days\n", r.quote_date, r.valid_until, r.status, r.estimated_lead_time_days);
+    println!(
+        "Dated {}, valid until {}, status {}, lead time {} days\n",
+        r.quote_date, r.valid_until, r.status, r.estimated_lead_time_days
+    );
     for l in &r.lines {
         println!("  {}. {} × {}", l.line_number, l.quantity, l.description);
         println!(
@@ -97,10 +171,26 @@ pub fn quote(r: &QuoteReport) {
     println!("  {:<28} {:>14}", "material", r.material_cost.to_string());
     println!("  {:<28} {:>14}", "labour", r.labor_cost.to_string());
     println!("  {:<28} {:>14}", "overhead", r.overhead_cost.to_string());
-    println!("  {:<28} {:>14}", format!("subtotal (margin {})", r.profit_margin_percentage), r.subtotal.to_string());
-    println!("  {:<28} {:>14}", format!("discount {}", r.discount_percentage), (-r.discount_amount).to_string());
-    println!("  {:<28} {:>14}", format!("VAT {}", r.tax_percentage), r.tax_amount.to_string());
-    println!("  {:<28} {:>14}", format!("total {}", r.currency), r.total.to_string());
+    println!(
+        "  {:<28} {:>14}",
+        format!("subtotal (margin {})", r.profit_margin_percentage),
+        r.subtotal.to_string()
+    );
+    println!(
+        "  {:<28} {:>14}",
+        format!("discount {}", r.discount_percentage),
+        (-r.discount_amount).to_string()
+    );
+    println!(
+        "  {:<28} {:>14}",
+        format!("VAT {}", r.tax_percentage),
+        r.tax_amount.to_string()
+    );
+    println!(
+        "  {:<28} {:>14}",
+        format!("total {}", r.currency),
+        r.total.to_string()
+    );
     println!("\n  estimated weight {:.2} kg", r.estimated_weight_kg);
     warnings(&r.warnings);
 }

@@ -6,9 +6,7 @@ use crate::piece::{EndCut, Piece, PieceRole};
 use crate::rect::Rect;
 use crate::region::{Region, RegionKind};
 use serde::Serialize;
-use spw_model::catalogue::{
-    Catalogue, GlazingChoiceError, GlazingNeeds, GlazingUnit, HingeOption, ProfileRole,
-};
+use spw_model::catalogue::{Catalogue, GlazingChoiceError, GlazingNeeds, HingeOption, ProfileRole};
 use spw_model::config::{DoorConfiguration, DoorType, Handing, ThresholdType};
 use spw_model::{Issue, IssueCode};
 
@@ -128,27 +126,6 @@ impl DoorGeometry {
             .iter()
             .find(|l| l.active)
             .unwrap_or(&self.leaves[0])
-    }
-}
-
-fn leaf_weight_no_hinges(
-    outer: Rect,
-    daylight: Rect,
-    glass: GlassPane,
-    unit: &GlazingUnit,
-    leaf_kg_m: f64,
-    bead_kg_m: f64,
-    bead_len_mm: i64,
-    gasket_kg_m: f64,
-    fixed_hardware_kg: f64,
-) -> LeafWeight {
-    let m = |mm: i64| mm as f64 / 1000.0;
-    LeafWeight {
-        profiles_kg: m(outer.perimeter_mm()) * leaf_kg_m,
-        beads_kg: m(bead_len_mm) * bead_kg_m,
-        glass_kg: glass.area_m2() * unit.weight_kg_m2(),
-        gaskets_kg: m(outer.perimeter_mm() + 2 * daylight.perimeter_mm()) * gasket_kg_m,
-        hardware_kg: fixed_hardware_kg,
     }
 }
 
@@ -280,7 +257,10 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         )
     })?;
     let threshold = Rect::new(fs, 0, w - fs, ts).ok_or_else(|| {
-        geometry_issue("frame_width", "the frame is too narrow for a threshold".into())
+        geometry_issue(
+            "frame_width",
+            "the frame is too narrow for a threshold".into(),
+        )
     })?;
 
     let leaf_y0 = ts + thr_gap;
@@ -319,14 +299,21 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         DoorType::Double => {
             let big = (available + 1) / 2;
             let small = available / 2;
-            let (left_w, right_w) = if active_left { (big, small) } else { (small, big) };
+            let (left_w, right_w) = if active_left {
+                (big, small)
+            } else {
+                (small, big)
+            };
             let left = Rect::new(leaf_x0, leaf_y0, leaf_x0 + left_w, leaf_y1)
                 .filter(|r| r.width() >= min_leaf)
                 .ok_or_else(|| too_small("two leaves"))?;
             let right = Rect::new(leaf_x1 - right_w, leaf_y0, leaf_x1, leaf_y1)
                 .filter(|r| r.width() >= min_leaf)
                 .ok_or_else(|| too_small("two leaves"))?;
-            vec![(left, active_left, Side::Left), (right, !active_left, Side::Right)]
+            vec![
+                (left, active_left, Side::Left),
+                (right, !active_left, Side::Right),
+            ]
         }
     };
 
@@ -368,18 +355,22 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         } else {
             0.0
         };
-        let weight = leaf_weight_no_hinges(
+        let m = |mm: i64| mm as f64 / 1000.0;
+        let weight = LeafWeight {
+            profiles_kg: m(outer.perimeter_mm()) * leaf_p.weight_kg_m,
+            beads_kg: m(bead_len) * bead.weight_kg_m,
+            glass_kg: glass.area_m2() * unit.weight_kg_m2(),
+            gaskets_kg: m(outer.perimeter_mm() + 2 * daylight.perimeter_mm()) * gasket_kg_m,
+            hardware_kg: lock_kg + handle_kg + astragal_kg,
+        };
+        pre.push(Pre {
             outer,
             daylight,
             glass,
-            unit,
-            leaf_p.weight_kg_m,
-            bead.weight_kg_m,
-            bead_len,
-            gasket_kg_m,
-            lock_kg + handle_kg + astragal_kg,
-        );
-        pre.push(Pre { outer, daylight, glass, active, side, weight });
+            active,
+            side,
+            weight,
+        });
     }
 
     // Hinges: the chosen option, or the first catalogue option that carries the heaviest leaf.
@@ -442,17 +433,45 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
     let mut regions = Vec::new();
     let mut push = |kind: RegionKind, label: &str, r: Option<Rect>| {
         if let Some(rect) = r {
-            regions.push(Region { kind, label: label.to_owned(), rect });
+            regions.push(Region {
+                kind,
+                label: label.to_owned(),
+                rect,
+            });
         }
     };
     push(RegionKind::Frame, "frame head", Rect::new(0, h - fs, w, h));
-    push(RegionKind::Frame, "frame jamb (left)", Rect::new(0, 0, fs, h - fs));
-    push(RegionKind::Frame, "frame jamb (right)", Rect::new(w - fs, 0, w, h - fs));
+    push(
+        RegionKind::Frame,
+        "frame jamb (left)",
+        Rect::new(0, 0, fs, h - fs),
+    );
+    push(
+        RegionKind::Frame,
+        "frame jamb (right)",
+        Rect::new(w - fs, 0, w, h - fs),
+    );
     push(RegionKind::Threshold, "threshold", Some(threshold));
-    push(RegionKind::Frame, "clearance (left)", Rect::new(fs, ts, leaf_x0, h - fs));
-    push(RegionKind::Frame, "clearance (right)", Rect::new(leaf_x1, ts, w - fs, h - fs));
-    push(RegionKind::Frame, "clearance (head)", Rect::new(leaf_x0, leaf_y1, leaf_x1, h - fs));
-    push(RegionKind::Threshold, "clearance (threshold)", Rect::new(leaf_x0, ts, leaf_x1, leaf_y0));
+    push(
+        RegionKind::Frame,
+        "clearance (left)",
+        Rect::new(fs, ts, leaf_x0, h - fs),
+    );
+    push(
+        RegionKind::Frame,
+        "clearance (right)",
+        Rect::new(leaf_x1, ts, w - fs, h - fs),
+    );
+    push(
+        RegionKind::Frame,
+        "clearance (head)",
+        Rect::new(leaf_x0, leaf_y1, leaf_x1, h - fs),
+    );
+    push(
+        RegionKind::Threshold,
+        "clearance (threshold)",
+        Rect::new(leaf_x0, ts, leaf_x1, leaf_y0),
+    );
     let meeting_gap = if leaves.len() == 2 {
         Rect::new(leaves[0].outer.x1, leaf_y0, leaves[1].outer.x0, leaf_y1)
     } else {
@@ -465,18 +484,49 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         let n = leaf.number;
         let meeting_side_left = double && leaf.hinge_side == Side::Right;
         let meeting_side_right = double && leaf.hinge_side == Side::Left;
-        let stile_kind = |meeting: bool| if meeting { RegionKind::MeetingStile } else { RegionKind::Leaf };
-        push(stile_kind(meeting_side_left), &format!("leaf {n} stile (left)"), Rect::new(o.x0, o.y0, o.x0 + ls, o.y1));
-        push(stile_kind(meeting_side_right), &format!("leaf {n} stile (right)"), Rect::new(o.x1 - ls, o.y0, o.x1, o.y1));
-        push(RegionKind::Leaf, &format!("leaf {n} bottom rail"), Rect::new(o.x0 + ls, o.y0, o.x1 - ls, o.y0 + ls));
-        push(RegionKind::Leaf, &format!("leaf {n} top rail"), Rect::new(o.x0 + ls, o.y1 - ls, o.x1 - ls, o.y1));
-        push(RegionKind::Glazing, &format!("leaf {n} glass"), Some(leaf.daylight));
+        let stile_kind = |meeting: bool| {
+            if meeting {
+                RegionKind::MeetingStile
+            } else {
+                RegionKind::Leaf
+            }
+        };
+        push(
+            stile_kind(meeting_side_left),
+            &format!("leaf {n} stile (left)"),
+            Rect::new(o.x0, o.y0, o.x0 + ls, o.y1),
+        );
+        push(
+            stile_kind(meeting_side_right),
+            &format!("leaf {n} stile (right)"),
+            Rect::new(o.x1 - ls, o.y0, o.x1, o.y1),
+        );
+        push(
+            RegionKind::Leaf,
+            &format!("leaf {n} bottom rail"),
+            Rect::new(o.x0 + ls, o.y0, o.x1 - ls, o.y0 + ls),
+        );
+        push(
+            RegionKind::Leaf,
+            &format!("leaf {n} top rail"),
+            Rect::new(o.x0 + ls, o.y1 - ls, o.x1 - ls, o.y1),
+        );
+        push(
+            RegionKind::Glazing,
+            &format!("leaf {n} glass"),
+            Some(leaf.daylight),
+        );
     }
     let astragal = match (&meeting_gap, leaves.iter().find(|l| !l.active)) {
         (Some(gap), Some(_)) => {
             let half = i64::from(meeting_p.sightline_mm) / 2;
             let mid = (gap.x0 + gap.x1) / 2;
-            Rect::new(mid - half, gap.y0, mid - half + i64::from(meeting_p.sightline_mm), gap.y1)
+            Rect::new(
+                mid - half,
+                gap.y0,
+                mid - half + i64::from(meeting_p.sightline_mm),
+                gap.y1,
+            )
         }
         _ => None,
     };
@@ -510,13 +560,27 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         },
     ];
     for leaf in &leaves {
-        let name = if double { format!("leaf {} ", leaf.number) } else { "leaf ".to_owned() };
+        let name = if double {
+            format!("leaf {} ", leaf.number)
+        } else {
+            "leaf ".to_owned()
+        };
         let d = leaf.daylight;
         for (what, role, code, length) in [
             ("stile", PieceRole::Leaf, &leaf_p.code, leaf.outer.height()),
             ("rail", PieceRole::Leaf, &leaf_p.code, leaf.outer.width()),
-            ("bead (vertical)", PieceRole::Bead, &bead.code, d.height() + 2 * bs),
-            ("bead (horizontal)", PieceRole::Bead, &bead.code, d.width() + 2 * bs),
+            (
+                "bead (vertical)",
+                PieceRole::Bead,
+                &bead.code,
+                d.height() + 2 * bs,
+            ),
+            (
+                "bead (horizontal)",
+                PieceRole::Bead,
+                &bead.code,
+                d.width() + 2 * bs,
+            ),
         ] {
             pieces.push(Piece {
                 label: format!("{name}{what}"),

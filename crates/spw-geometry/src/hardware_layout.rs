@@ -20,7 +20,13 @@ pub fn required_hinges(leaf_height_mm: i64, leaf_weight_kg: f64, capacity_kg: f6
 
 /// Hinge centres between the leaf's bottom `y0` and top `y1`: the top and bottom hinges at their
 /// offsets, the rest evenly between. Offsets are clamped so hinges stay on the leaf.
-pub fn hinge_centres(y0: i64, y1: i64, count: u32, top_offset: i64, bottom_offset: i64) -> Vec<i64> {
+pub fn hinge_centres(
+    y0: i64,
+    y1: i64,
+    count: u32,
+    top_offset: i64,
+    bottom_offset: i64,
+) -> Vec<i64> {
     let height = y1 - y0;
     if count == 0 || height <= 0 {
         return Vec::new();

@@ -13,7 +13,7 @@ mod rect;
 mod region;
 
 pub use door::{DoorGeometry, FrameFixings, GasketRuns, MAX_LENGTH_MM, build};
-pub use hardware_layout::{hinge_centres, required_hinges, hinges_for_height};
+pub use hardware_layout::{hinge_centres, hinges_for_height, required_hinges};
 pub use leaf::{GlassPane, Leaf, LeafWeight, Side};
 pub use piece::{EndCut, Piece, PieceRole};
 pub use rect::Rect;

@@ -131,7 +131,10 @@ pub enum SecurityRating {
 impl SecurityRating {
     /// Whether PAS 24 performance is required (PAS24 itself, and Secured by Design).
     pub fn needs_pas24(self) -> bool {
-        matches!(self, SecurityRating::Pas24 | SecurityRating::SecuredByDesign)
+        matches!(
+            self,
+            SecurityRating::Pas24 | SecurityRating::SecuredByDesign
+        )
     }
 
     /// The wire name.

@@ -121,6 +121,7 @@ impl Draft {
 }
 
 /// Parse JSON text into a value, or the `ERR_VAL_001` issue giving the syntax error's position.
+#[allow(clippy::result_large_err)] // one issue, returned once per document
 pub fn parse_json(text: &str) -> Result<Value, Issue> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         let position = Position {
@@ -262,10 +263,7 @@ impl Reader {
         let Some(n) = v.as_f64() else {
             self.bad(
                 field,
-                format!(
-                    "{field} must be a number of millimetres, got {}",
-                    kind(v)
-                ),
+                format!("{field} must be a number of millimetres, got {}", kind(v)),
                 v,
                 None,
             );
@@ -403,7 +401,8 @@ impl Reader {
                 ("outward", OpeningDirection::Outward),
             ],
         );
-        if self.draft.opening_direction.is_none() && !self.draft.broken.contains("opening_direction")
+        if self.draft.opening_direction.is_none()
+            && !self.draft.broken.contains("opening_direction")
         {
             self.missing("opening_direction", "\"inward\" or \"outward\"");
         }
@@ -429,7 +428,10 @@ impl Reader {
         self.draft.glazing_type = self.choice(
             obj,
             "glazing_type",
-            &[("double", GlazingType::Double), ("triple", GlazingType::Triple)],
+            &[
+                ("double", GlazingType::Double),
+                ("triple", GlazingType::Triple),
+            ],
         );
         if self.draft.glazing_type.is_none() && !self.draft.broken.contains("glazing_type") {
             self.missing("glazing_type", "\"double\" or \"triple\"");
@@ -438,7 +440,10 @@ impl Reader {
         if self.draft.glazing_thickness_mm.is_none()
             && !self.draft.broken.contains("glazing_thickness")
         {
-            self.missing("glazing_thickness", "the glazing unit thickness in millimetres");
+            self.missing(
+                "glazing_thickness",
+                "the glazing unit thickness in millimetres",
+            );
         }
         self.draft.glazing_unit = self.text(obj, "glazing_unit", "glazing_unit");
         self.draft.glazing_u_value = self.number(obj, "glazing_u_value", "glazing_u_value");
@@ -465,7 +470,11 @@ impl Reader {
         if self.draft.finish.is_none() && !self.draft.broken.contains("finish") {
             self.missing("finish", "\"powder_coating\", \"anodised\" or \"mill\"");
         }
-        let colour_field = if obj.contains_key("color") { "color" } else { "colour" };
+        let colour_field = if obj.contains_key("color") {
+            "color"
+        } else {
+            "colour"
+        };
         self.draft.color = self.text(obj, colour_field, "color");
 
         self.read_hardware(obj);
@@ -650,12 +659,22 @@ mod tests {
                 "glazing_thickness": 28, "colour_of_day": 1}"#,
         );
         let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
-        for f in ["type", "frame_width", "frame_height", "glazing_type", "finish", "colour_of_day"] {
+        for f in [
+            "type",
+            "frame_width",
+            "frame_height",
+            "glazing_type",
+            "finish",
+            "colour_of_day",
+        ] {
             assert!(fields.contains(&f), "missing {f} in {fields:?}");
         }
         assert!(draft.complete().is_none());
         assert_eq!(
-            issues.iter().find(|i| i.field == "colour_of_day").map(|i| i.code),
+            issues
+                .iter()
+                .find(|i| i.field == "colour_of_day")
+                .map(|i| i.code),
             Some(IssueCode::UnknownField)
         );
     }

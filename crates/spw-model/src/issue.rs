@@ -179,7 +179,11 @@ impl fmt::Display for Issue {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let field = if self.field.is_empty() { "(document)" } else { &self.field };
+        let field = if self.field.is_empty() {
+            "(document)"
+        } else {
+            &self.field
+        };
         write!(f, "{sev} {} {field}: {}", self.code, self.message)
     }
 }

@@ -40,7 +40,9 @@ impl Pence {
         let digits = digits.strip_prefix('£').unwrap_or(digits);
         let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
         if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("`{text}` is not an amount in pounds like \"12.50\""));
+            return Err(format!(
+                "`{text}` is not an amount in pounds like \"12.50\""
+            ));
         }
         if frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("`{text}` must have at most two decimal places"));
@@ -118,7 +120,7 @@ impl fmt::Display for Pence {
         let pounds = (abs / 100).to_string();
         let mut grouped = String::with_capacity(pounds.len() + pounds.len() / 3);
         for (i, ch) in pounds.chars().enumerate() {
-            if i > 0 && (pounds.len() - i) % 3 == 0 {
+            if i > 0 && (pounds.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);
@@ -178,7 +180,7 @@ impl fmt::Display for Percentage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let abs = self.0.unsigned_abs();
         let sign = if self.0 < 0 { "-" } else { "" };
-        if abs % 100 == 0 {
+        if abs.is_multiple_of(100) {
             write!(f, "{sign}{}%", abs / 100)
         } else {
             write!(f, "{sign}{}.{:02}%", abs / 100, abs % 100)

@@ -27,8 +27,11 @@ pub fn allocate(amount: Pence, weights: &[Pence]) -> Vec<Pence> {
     }
     remainders.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let left = a - given;
-    for (_, i) in remainders.iter().take(usize::try_from(left.max(0)).unwrap_or(0)) {
-        shares[*i] = shares[*i] + Pence(1);
+    for (_, i) in remainders
+        .iter()
+        .take(usize::try_from(left.max(0)).unwrap_or(0))
+    {
+        shares[*i] += Pence(1);
     }
     shares
 }

@@ -54,12 +54,18 @@ pub fn price_door(cfg: &DoorConfiguration, bom: &Bom, cat: &Catalogue) -> DoorPr
     let centihours = (hours * 100.0).round().clamp(0.0, 1e9) as i64;
     let labor_cost = lab.rate_per_hour.mul_ratio(i128::from(centihours), 100);
     let material_cost = bom.material_cost;
-    let overhead_cost = cat.commercial.overhead_percentage.of(material_cost + labor_cost);
+    let overhead_cost = cat
+        .commercial
+        .overhead_percentage
+        .of(material_cost + labor_cost);
     let margin = cat.commercial.profit_margin_percentage;
     let cost = material_cost + labor_cost + overhead_cost;
     let subtotal = Pence(
-        i64::try_from(div_round(i128::from(cost.0) * 10_000, 10_000 - i128::from(margin.0)))
-            .unwrap_or(i64::MAX),
+        i64::try_from(div_round(
+            i128::from(cost.0) * 10_000,
+            10_000 - i128::from(margin.0),
+        ))
+        .unwrap_or(i64::MAX),
     );
     DoorPrice {
         material_cost,
@@ -74,7 +80,9 @@ pub fn price_door(cfg: &DoorConfiguration, bom: &Bom, cat: &Catalogue) -> DoorPr
 /// Days from order to despatch for one door type, before batching.
 pub fn door_lead_time_days(cfg: &DoorConfiguration, cat: &Catalogue, fire_glass: bool) -> u32 {
     let lt = &cat.lead_time;
-    lt.base_days + cat.finish(cfg.finish).lead_time_days + if fire_glass { lt.fire_glass_days } else { 0 }
+    lt.base_days
+        + cat.finish(cfg.finish).lead_time_days
+        + if fire_glass { lt.fire_glass_days } else { 0 }
 }
 
 /// A priced quote line.
@@ -164,11 +172,18 @@ pub fn price_quote(
     quote_date: Date,
     cat: &Catalogue,
 ) -> PricedQuote {
-    let line_subtotals: Vec<Pence> = lines.iter().map(|l| l.unit.subtotal.times(i64::from(l.quantity))).collect();
+    let line_subtotals: Vec<Pence> = lines
+        .iter()
+        .map(|l| l.unit.subtotal.times(i64::from(l.quantity)))
+        .collect();
     let subtotal: Pence = line_subtotals.iter().copied().sum();
     let discount_amount = discount.of(subtotal);
     let discounts = allocate(discount_amount, &line_subtotals);
-    let nets: Vec<Pence> = line_subtotals.iter().zip(&discounts).map(|(s, d)| *s - *d).collect();
+    let nets: Vec<Pence> = line_subtotals
+        .iter()
+        .zip(&discounts)
+        .map(|(s, d)| *s - *d)
+        .collect();
     let net = subtotal - discount_amount;
     let tax_amount = tax.of(net);
     let taxes = allocate(tax_amount, &nets);
@@ -198,7 +213,11 @@ pub fn price_quote(
     let doors: u32 = lines.iter().map(|l| l.quantity).sum();
     let lt = &cat.lead_time;
     let batches = doors.div_ceil(lt.batch_doors.max(1)).max(1);
-    let estimated_lead_time_days = lines.iter().map(|l| l.lead_time_days).max().unwrap_or(lt.base_days)
+    let estimated_lead_time_days = lines
+        .iter()
+        .map(|l| l.lead_time_days)
+        .max()
+        .unwrap_or(lt.base_days)
         + (batches - 1) * lt.days_per_extra_batch;
     let validity = time::Duration::days(i64::from(cat.commercial.quote_validity_days));
     PricedQuote {

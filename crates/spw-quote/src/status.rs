@@ -31,7 +31,6 @@ pub struct StatusError {
     pub to: QuoteStatus,
 }
 
-
 impl fmt::Display for StatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let allowed: Vec<&str> = self.from.next().iter().map(|s| s.as_str()).collect();
@@ -40,7 +39,11 @@ impl fmt::Display for StatusError {
             "ERR_QUOTE_001: a {} quote cannot become {}; it can become: {}",
             self.from,
             self.to,
-            if allowed.is_empty() { "nothing (revise it instead)".to_owned() } else { allowed.join(", ") }
+            if allowed.is_empty() {
+                "nothing (revise it instead)".to_owned()
+            } else {
+                allowed.join(", ")
+            }
         )
     }
 }
@@ -115,11 +118,24 @@ mod tests {
 
     #[test]
     fn transitions() {
-        assert_eq!(QuoteStatus::Draft.transition(QuoteStatus::Sent), Ok(QuoteStatus::Sent));
+        assert_eq!(
+            QuoteStatus::Draft.transition(QuoteStatus::Sent),
+            Ok(QuoteStatus::Sent)
+        );
         assert!(QuoteStatus::Sent.transition(QuoteStatus::Approved).is_ok());
-        assert!(QuoteStatus::Approved.transition(QuoteStatus::Draft).is_err());
-        assert!(QuoteStatus::Draft.transition(QuoteStatus::Approved).is_err());
-        let e = QuoteStatus::Draft.transition(QuoteStatus::Approved).expect_err("refused");
+        assert!(
+            QuoteStatus::Approved
+                .transition(QuoteStatus::Draft)
+                .is_err()
+        );
+        assert!(
+            QuoteStatus::Draft
+                .transition(QuoteStatus::Approved)
+                .is_err()
+        );
+        let e = QuoteStatus::Draft
+            .transition(QuoteStatus::Approved)
+            .expect_err("refused");
         assert!(e.to_string().contains("ERR_QUOTE_001"));
         for s in QuoteStatus::ALL {
             assert!(!s.next().contains(&s), "{s} loops to itself");

@@ -73,7 +73,14 @@ permeability, and the g-value for doors more than 60 % glazed.";
 
 /// The indicative energy band of a U_D (rounded to two decimals).
 pub fn energy_rating(u_rounded: f64) -> char {
-    const BANDS: [(f64, char); 6] = [(1.0, 'A'), (1.2, 'B'), (1.4, 'C'), (1.6, 'D'), (1.8, 'E'), (2.0, 'F')];
+    const BANDS: [(f64, char); 6] = [
+        (1.0, 'A'),
+        (1.2, 'B'),
+        (1.4, 'C'),
+        (1.6, 'D'),
+        (1.8, 'E'),
+        (2.0, 'F'),
+    ];
     BANDS
         .iter()
         .find(|(limit, _)| u_rounded <= limit + 1e-9)

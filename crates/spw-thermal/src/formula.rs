@@ -38,8 +38,20 @@ mod tests {
     fn published_example() {
         // Ag 1.2 m², Ug 1.1; Af 0.3 m², Uf 1.5; lg 6 m, ψ 0.04 → (1.32 + 0.45 + 0.24) / 1.5 = 1.34
         let u = u_value(
-            &[AreaTerm { area_m2: 1.2, u: 1.1 }, AreaTerm { area_m2: 0.3, u: 1.5 }],
-            &[EdgeTerm { length_m: 6.0, psi: 0.04 }],
+            &[
+                AreaTerm {
+                    area_m2: 1.2,
+                    u: 1.1,
+                },
+                AreaTerm {
+                    area_m2: 0.3,
+                    u: 1.5,
+                },
+            ],
+            &[EdgeTerm {
+                length_m: 6.0,
+                psi: 0.04,
+            }],
         )
         .expect("u");
         assert!(approx(u, 1.34), "{u}");
@@ -49,8 +61,20 @@ mod tests {
     fn design_plan_inputs_give_1_13_not_0_95() {
         // Design plan 4.3: Af 2.5 m² at 1.8, Ag 3.8 m² at 0.6, lg 8.5 m at 0.04.
         let u = u_value(
-            &[AreaTerm { area_m2: 2.5, u: 1.8 }, AreaTerm { area_m2: 3.8, u: 0.6 }],
-            &[EdgeTerm { length_m: 8.5, psi: 0.04 }],
+            &[
+                AreaTerm {
+                    area_m2: 2.5,
+                    u: 1.8,
+                },
+                AreaTerm {
+                    area_m2: 3.8,
+                    u: 0.6,
+                },
+            ],
+            &[EdgeTerm {
+                length_m: 8.5,
+                psi: 0.04,
+            }],
         )
         .expect("u");
         assert!(approx(u, 1.13), "{u}");
@@ -59,6 +83,15 @@ mod tests {
     #[test]
     fn no_area_is_none() {
         assert_eq!(u_value(&[], &[]), None);
-        assert_eq!(u_value(&[AreaTerm { area_m2: 0.0, u: 1.0 }], &[]), None);
+        assert_eq!(
+            u_value(
+                &[AreaTerm {
+                    area_m2: 0.0,
+                    u: 1.0
+                }],
+                &[]
+            ),
+            None
+        );
     }
 }

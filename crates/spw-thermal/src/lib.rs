@@ -10,7 +10,7 @@
 mod compliance;
 mod formula;
 
-pub use compliance::{Compliance, LIMITS, LimitingValue, energy_rating, ENERGY_RATING_BASIS};
+pub use compliance::{Compliance, ENERGY_RATING_BASIS, LIMITS, LimitingValue, energy_rating};
 pub use formula::{AreaTerm, EdgeTerm, u_value};
 
 use serde::Serialize;
@@ -86,7 +86,11 @@ pub fn round2(v: f64) -> f64 {
 }
 
 /// Assess a door. `None` only when the geometry has no area (it never has, once built).
-pub fn assess(cfg: &DoorConfiguration, geometry: &DoorGeometry, cat: &Catalogue) -> Option<Thermal> {
+pub fn assess(
+    cfg: &DoorConfiguration,
+    geometry: &DoorGeometry,
+    cat: &Catalogue,
+) -> Option<Thermal> {
     let unit = cat.glazing_unit(&geometry.glazing_unit_code)?;
     let spacer = cat
         .spacer(cfg.spacer.as_deref())
@@ -102,7 +106,11 @@ pub fn assess(cfg: &DoorConfiguration, geometry: &DoorGeometry, cat: &Catalogue)
         ("outer frame", RegionKind::Frame, ProfileRole::Frame),
         ("threshold", RegionKind::Threshold, threshold_role),
         ("leaf", RegionKind::Leaf, ProfileRole::Leaf),
-        ("meeting stile", RegionKind::MeetingStile, ProfileRole::MeetingStile),
+        (
+            "meeting stile",
+            RegionKind::MeetingStile,
+            ProfileRole::MeetingStile,
+        ),
     ];
     let frame_parts: Vec<FramePart> = members
         .iter()
@@ -126,10 +134,19 @@ pub fn assess(cfg: &DoorConfiguration, geometry: &DoorGeometry, cat: &Catalogue)
     let edge_length = geometry.glazing_perimeter_mm() as f64 / 1000.0;
     let mut areas: Vec<AreaTerm> = frame_parts
         .iter()
-        .map(|p| AreaTerm { area_m2: p.area_m2, u: p.uf })
+        .map(|p| AreaTerm {
+            area_m2: p.area_m2,
+            u: p.uf,
+        })
         .collect();
-    areas.push(AreaTerm { area_m2: glazing_area, u: ug });
-    let edges = [EdgeTerm { length_m: edge_length, psi: spacer.psi }];
+    areas.push(AreaTerm {
+        area_m2: glazing_area,
+        u: ug,
+    });
+    let edges = [EdgeTerm {
+        length_m: edge_length,
+        psi: spacer.psi,
+    }];
     let overall = u_value(&areas, &edges)?;
 
     let frame_area: f64 = frame_parts.iter().map(|p| p.area_m2).sum();
@@ -137,7 +154,11 @@ pub fn assess(cfg: &DoorConfiguration, geometry: &DoorGeometry, cat: &Catalogue)
     let rounded = round2(overall);
     Some(Thermal {
         overall_u_value: overall,
-        frame_u_value: if frame_area > 0.0 { frame_contribution / frame_area } else { 0.0 },
+        frame_u_value: if frame_area > 0.0 {
+            frame_contribution / frame_area
+        } else {
+            0.0
+        },
         glazing_u_value: ug,
         glazing_u_value_overridden: cfg.glazing_u_value.is_some(),
         psi_value: spacer.psi,

@@ -25,7 +25,11 @@ pub(crate) fn check(
 
     // Derived leaf size against the product limits.
     if widest > i64::from(l.leaf_width_max_mm) {
-        let hint = if cfg.leaf_count() == 1 { " — choose a double door or a narrower frame" } else { " — choose a narrower frame" };
+        let hint = if cfg.leaf_count() == 1 {
+            " — choose a double door or a narrower frame"
+        } else {
+            " — choose a narrower frame"
+        };
         out.push(
             Issue::error(
                 IssueCode::DimensionLimit,
@@ -44,7 +48,10 @@ pub(crate) fn check(
             Issue::error(
                 IssueCode::DimensionLimit,
                 "leaf_height",
-                format!("the leaf would be {height} mm high, above the maximum of {} mm", l.leaf_height_max_mm),
+                format!(
+                    "the leaf would be {height} mm high, above the maximum of {} mm",
+                    l.leaf_height_max_mm
+                ),
             )
             .value(height)
             .limit(json!({"max": l.leaf_height_max_mm})),
@@ -53,10 +60,14 @@ pub(crate) fn check(
 
     // Stated leaf sizes are checked against the derived ones, never used.
     let tol = i64::from(l.leaf_size_tolerance_mm);
-    if let Some(stated) = cfg.leaf_width_mm.map(i64::from) {
-        if !g.leaves.iter().any(|x| (x.width_mm() - stated).abs() <= tol) {
-            let derived: Vec<i64> = g.leaves.iter().map(|x| x.width_mm()).collect();
-            out.push(
+    if let Some(stated) = cfg.leaf_width_mm.map(i64::from)
+        && !g
+            .leaves
+            .iter()
+            .any(|x| (x.width_mm() - stated).abs() <= tol)
+    {
+        let derived: Vec<i64> = g.leaves.iter().map(|x| x.width_mm()).collect();
+        out.push(
                 Issue::warning(
                     IssueCode::DerivedMismatch,
                     "leaf_width",
@@ -69,11 +80,11 @@ pub(crate) fn check(
                 .value(stated)
                 .limit(derived),
             );
-        }
     }
-    if let Some(stated) = cfg.leaf_height_mm.map(i64::from) {
-        if (height - stated).abs() > tol {
-            out.push(
+    if let Some(stated) = cfg.leaf_height_mm.map(i64::from)
+        && (height - stated).abs() > tol
+    {
+        out.push(
                 Issue::warning(
                     IssueCode::DerivedMismatch,
                     "leaf_height",
@@ -82,7 +93,6 @@ pub(crate) fn check(
                 .value(stated)
                 .limit(height),
             );
-        }
     }
 
     // Leaf weight.
@@ -104,9 +114,10 @@ pub(crate) fn check(
             .limit(json!({"max": l.leaf_weight_max_kg})),
         );
     }
-    if let Some(stated) = cfg.declared.leaf_weight_kg {
-        if (stated - weight).abs() > 1.0 {
-            out.push(
+    if let Some(stated) = cfg.declared.leaf_weight_kg
+        && (stated - weight).abs() > 1.0
+    {
+        out.push(
                 Issue::warning(
                     IssueCode::DerivedMismatch,
                     "leaf_weight",
@@ -115,7 +126,6 @@ pub(crate) fn check(
                 .value(stated)
                 .limit(round1(weight)),
             );
-        }
     }
 
     // Hinges for the height and weight.
@@ -144,9 +154,10 @@ pub(crate) fn check(
     }
 
     // Closer rated for the leaf (EN 1154).
-    if let Some(closer) = cfg.hardware.closer.as_deref().and_then(|id| cat.closer(id)) {
-        if widest > i64::from(closer.max_leaf_width_mm) || weight > closer.max_leaf_mass_kg {
-            out.push(
+    if let Some(closer) = cfg.hardware.closer.as_deref().and_then(|id| cat.closer(id))
+        && (widest > i64::from(closer.max_leaf_width_mm) || weight > closer.max_leaf_mass_kg)
+    {
+        out.push(
                 Issue::error(
                     IssueCode::HardwareSecurity,
                     "hardware.closer",
@@ -158,7 +169,6 @@ pub(crate) fn check(
                 .value(closer.id.clone())
                 .limit(json!({"max_leaf_width_mm": closer.max_leaf_width_mm, "max_leaf_mass_kg": closer.max_leaf_mass_kg})),
             );
-        }
     }
 
     // Glass: size, safety glass, laminated for PAS 24, fire resistance.
@@ -173,7 +183,10 @@ pub(crate) fn check(
             Issue::error(
                 IssueCode::Glazing,
                 "frame_width",
-                format!("the glass would be only {smallest} mm across; the smallest pane made is {} mm", l.glass_min_mm),
+                format!(
+                    "the glass would be only {smallest} mm across; the smallest pane made is {} mm",
+                    l.glass_min_mm
+                ),
             )
             .value(smallest)
             .limit(json!({"min": l.glass_min_mm})),
@@ -207,15 +220,16 @@ pub(crate) fn check(
                 .limit("laminated inner pane"),
             );
         }
-        if let Some(fire) = &cfg.fire_rating {
-            if unit.fire_rating_minutes < fire.minutes {
-                let suitable: Vec<&str> = cat
-                    .glazing_units
-                    .iter()
-                    .filter(|u| u.fire_rating_minutes >= fire.minutes)
-                    .map(|u| u.code.as_str())
-                    .collect();
-                out.push(
+        if let Some(fire) = &cfg.fire_rating
+            && unit.fire_rating_minutes < fire.minutes
+        {
+            let suitable: Vec<&str> = cat
+                .glazing_units
+                .iter()
+                .filter(|u| u.fire_rating_minutes >= fire.minutes)
+                .map(|u| u.code.as_str())
+                .collect();
+            out.push(
                     Issue::error(
                         IssueCode::FireRating,
                         "glazing_unit",
@@ -230,7 +244,6 @@ pub(crate) fn check(
                     .value(unit.code.clone())
                     .limit(suitable),
                 );
-            }
         }
     }
 

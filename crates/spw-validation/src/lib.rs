@@ -5,8 +5,8 @@
 //! The same [`Evaluation`] carries the geometry and thermal result on, so callers (BOM, quotes,
 //! drawings) never compute them twice.
 
-mod field_rules;
 mod design_rules;
+mod field_rules;
 
 use serde_json::Value;
 use spw_geometry::DoorGeometry;
@@ -41,7 +41,11 @@ impl Evaluation {
         if !self.is_valid() {
             return None;
         }
-        Some((self.config.as_ref()?, self.geometry.as_ref()?, self.thermal.as_ref()?))
+        Some((
+            self.config.as_ref()?,
+            self.geometry.as_ref()?,
+            self.thermal.as_ref()?,
+        ))
     }
 }
 

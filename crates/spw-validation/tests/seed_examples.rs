@@ -9,15 +9,28 @@ fn cat() -> Catalogue {
 
 #[test]
 fn seed_door_configuration_validates() {
-    let e = evaluate_text(include_str!("../../../examples/seed-door-configuration.json"), &cat());
+    let e = evaluate_text(
+        include_str!("../../../examples/seed-door-configuration.json"),
+        &cat(),
+    );
     for i in &e.issues {
         eprintln!("{i}");
     }
     assert!(e.is_valid());
-    let codes: Vec<(&str, IssueCode)> = e.issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
+    let codes: Vec<(&str, IssueCode)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
     // The plan's stated leaf width (frame / 2) and U-value (0.95) are recomputed, not trusted.
-    assert!(codes.contains(&("leaf_width", IssueCode::DerivedMismatch)), "{codes:?}");
-    assert!(codes.contains(&("overall_u_value", IssueCode::DerivedMismatch)), "{codes:?}");
+    assert!(
+        codes.contains(&("leaf_width", IssueCode::DerivedMismatch)),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("overall_u_value", IssueCode::DerivedMismatch)),
+        "{codes:?}"
+    );
     assert!(e.issues.iter().all(|i| i.severity == Severity::Warning));
     let g = e.geometry.expect("geometry");
     assert_eq!(g.leaves.len(), 2);
@@ -26,7 +39,10 @@ fn seed_door_configuration_validates() {
 
 #[test]
 fn seed_drawing_request_validates() {
-    let e = evaluate_text(include_str!("../../../examples/seed-drawing-request.json"), &cat());
+    let e = evaluate_text(
+        include_str!("../../../examples/seed-drawing-request.json"),
+        &cat(),
+    );
     for i in &e.issues {
         eprintln!("{i}");
     }
@@ -49,7 +65,8 @@ fn invalid_door_reports_every_issue_at_once() {
         eprintln!("{i}");
     }
     assert!(!e.is_valid());
-    let has = |field: &str, code: IssueCode| e.issues.iter().any(|i| i.field == field && i.code == code);
+    let has =
+        |field: &str, code: IssueCode| e.issues.iter().any(|i| i.field == field && i.code == code);
     assert!(has("opening_direction", IssueCode::Malformed));
     assert!(has("frame_width", IssueCode::DimensionLimit));
     assert!(has("leaf_width", IssueCode::DimensionLimit));

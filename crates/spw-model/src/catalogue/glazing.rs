@@ -76,7 +76,11 @@ impl BuildUp {
                     width_mm: value,
                     gas: suffix.to_owned(),
                 },
-                other => return Err(format!("`{other}` in `{token}` is not T, L, F, EI.., Ar, Kr or Air")),
+                other => {
+                    return Err(format!(
+                        "`{other}` in `{token}` is not T, L, F, EI.., Ar, Kr or Air"
+                    ));
+                }
             };
             let is_pane = matches!(layer, Layer::Pane { .. });
             if is_pane != (i % 2 == 0) {
@@ -174,7 +178,9 @@ impl GlazingUnit {
 
     /// Whether the inner pane is laminated.
     pub fn laminated(&self) -> bool {
-        self.layers.as_ref().is_some_and(BuildUp::inner_pane_laminated)
+        self.layers
+            .as_ref()
+            .is_some_and(BuildUp::inner_pane_laminated)
     }
 }
 
@@ -214,7 +220,11 @@ mod tests {
         assert!((b.glass_mm() - 14.4).abs() < 1e-9);
         assert_eq!(b.panes().count(), 3);
         assert!(b.inner_pane_laminated());
-        assert!(!BuildUp::parse("4T-20Ar-4T").expect("parses").inner_pane_laminated());
+        assert!(
+            !BuildUp::parse("4T-20Ar-4T")
+                .expect("parses")
+                .inner_pane_laminated()
+        );
         assert!(BuildUp::parse("4T-20Ar").is_err());
         assert!(BuildUp::parse("4T-4T").is_err());
         assert!(BuildUp::parse("4X-20Ar-4T").is_err());

@@ -269,8 +269,14 @@ impl Catalogue {
         let hardware: Option<hardware::HardwareFile> = ck.parse(src.hardware);
         let pricing: Option<pricing::PricingFile> = ck.parse(src.pricing);
         let ral: Option<ral::RalFile> = ck.parse(src.ral);
-        let (Some(system), Some(profiles), Some(mut glazing), Some(hardware), Some(pricing), Some(ral)) =
-            (system, profiles, glazing, hardware, pricing, ral)
+        let (
+            Some(system),
+            Some(profiles),
+            Some(mut glazing),
+            Some(hardware),
+            Some(pricing),
+            Some(ral),
+        ) = (system, profiles, glazing, hardware, pricing, ral)
         else {
             return Err(CatalogueError { issues: ck.issues });
         };
@@ -278,23 +284,48 @@ impl Catalogue {
         ck.on(src.system);
         let l = &system.limits;
         if l.frame_width_min_mm == 0 || l.frame_width_min_mm > l.frame_width_max_mm {
-            ck.fail("frame_width_min_mm", "limits.frame_width_min_mm", "must be positive and at most frame_width_max_mm");
+            ck.fail(
+                "frame_width_min_mm",
+                "limits.frame_width_min_mm",
+                "must be positive and at most frame_width_max_mm",
+            );
         }
         if l.frame_height_min_mm == 0 || l.frame_height_min_mm > l.frame_height_max_mm {
-            ck.fail("frame_height_min_mm", "limits.frame_height_min_mm", "must be positive and at most frame_height_max_mm");
+            ck.fail(
+                "frame_height_min_mm",
+                "limits.frame_height_min_mm",
+                "must be positive and at most frame_height_max_mm",
+            );
         }
-        if l.glazing_thickness_min_mm == 0 || l.glazing_thickness_min_mm > l.glazing_thickness_max_mm {
-            ck.fail("glazing_thickness_min_mm", "limits.glazing_thickness_min_mm", "must be positive and at most glazing_thickness_max_mm");
+        if l.glazing_thickness_min_mm == 0
+            || l.glazing_thickness_min_mm > l.glazing_thickness_max_mm
+        {
+            ck.fail(
+                "glazing_thickness_min_mm",
+                "limits.glazing_thickness_min_mm",
+                "must be positive and at most glazing_thickness_max_mm",
+            );
         }
         if !(l.leaf_weight_max_kg > 0.0) {
-            ck.fail("leaf_weight_max_kg", "limits.leaf_weight_max_kg", "must be positive");
+            ck.fail(
+                "leaf_weight_max_kg",
+                "limits.leaf_weight_max_kg",
+                "must be positive",
+            );
         }
         if system.allowances.fixing_max_centres_mm == 0 {
-            ck.fail("fixing_max_centres_mm", "allowances.fixing_max_centres_mm", "must be positive");
+            ck.fail(
+                "fixing_max_centres_mm",
+                "allowances.fixing_max_centres_mm",
+                "must be positive",
+            );
         }
 
         ck.on(src.profiles);
-        ck.unique("profile.code", profiles.profile.iter().map(|p| p.code.as_str()));
+        ck.unique(
+            "profile.code",
+            profiles.profile.iter().map(|p| p.code.as_str()),
+        );
         let mut roles = [usize::MAX; 5];
         for (slot, role) in ROLES.iter().enumerate() {
             let found: Vec<usize> = profiles
@@ -306,10 +337,21 @@ impl Catalogue {
                 .collect();
             match found.as_slice() {
                 [one] => roles[slot] = *one,
-                [] => ck.fail("[[profile]]", "profile.role", format!("no profile has role `{}`", role_name(*role))),
+                [] => ck.fail(
+                    "[[profile]]",
+                    "profile.role",
+                    format!("no profile has role `{}`", role_name(*role)),
+                ),
                 [_, second, ..] => {
                     let code = profiles.profile[*second].code.clone();
-                    ck.fail(&code, "profile.role", format!("role `{}` is given to more than one profile", role_name(*role)));
+                    ck.fail(
+                        &code,
+                        "profile.role",
+                        format!(
+                            "role `{}` is given to more than one profile",
+                            role_name(*role)
+                        ),
+                    );
                 }
             }
         }
@@ -319,7 +361,14 @@ impl Catalogue {
                 ck.fail(&p.code, f("sightline_mm"), "must be positive");
             }
             if p.depth_mm != system.system.depth_mm {
-                ck.fail(&p.code, f("depth_mm"), format!("is {} but the system depth is {} mm", p.depth_mm, system.system.depth_mm));
+                ck.fail(
+                    &p.code,
+                    f("depth_mm"),
+                    format!(
+                        "is {} but the system depth is {} mm",
+                        p.depth_mm, system.system.depth_mm
+                    ),
+                );
             }
             if !(p.weight_kg_m > 0.0 && p.weight_kg_m < 50.0) {
                 ck.fail(&p.code, f("weight_kg_m"), "must be between 0 and 50 kg/m");
@@ -328,20 +377,39 @@ impl Catalogue {
                 ck.fail(&p.code, f("uf"), "must be between 0 and 10 W/m²K");
             }
             if !(p.finish_area_m2_per_m >= 0.0 && p.finish_area_m2_per_m < 5.0) {
-                ck.fail(&p.code, f("finish_area_m2_per_m"), "must be between 0 and 5 m²/m");
+                ck.fail(
+                    &p.code,
+                    f("finish_area_m2_per_m"),
+                    "must be between 0 and 5 m²/m",
+                );
             }
-            let is_threshold = matches!(p.role, ProfileRole::ThresholdStandard | ProfileRole::ThresholdLow);
+            let is_threshold = matches!(
+                p.role,
+                ProfileRole::ThresholdStandard | ProfileRole::ThresholdLow
+            );
             if is_threshold && p.upstand_mm.is_none() {
                 ck.fail(&p.code, f("upstand_mm"), "a threshold needs its upstand");
             }
             for (i, part) in p.section.iter().enumerate() {
                 let inside = part.outline.iter().all(|[x, y]| {
-                    (0.0..=f64::from(p.depth_mm)).contains(x) && (0.0..=f64::from(p.sightline_mm)).contains(y)
+                    (0.0..=f64::from(p.depth_mm)).contains(x)
+                        && (0.0..=f64::from(p.sightline_mm)).contains(y)
                 });
                 if part.outline.len() < 3 {
-                    ck.fail(&p.code, f(&format!("section[{i}].outline")), "needs at least three points");
+                    ck.fail(
+                        &p.code,
+                        f(&format!("section[{i}].outline")),
+                        "needs at least three points",
+                    );
                 } else if !inside {
-                    ck.fail(&p.code, f(&format!("section[{i}].outline")), format!("must lie within 0..{} × 0..{} mm", p.depth_mm, p.sightline_mm));
+                    ck.fail(
+                        &p.code,
+                        f(&format!("section[{i}].outline")),
+                        format!(
+                            "must lie within 0..{} × 0..{} mm",
+                            p.depth_mm, p.sightline_mm
+                        ),
+                    );
                 }
             }
         }
@@ -350,16 +418,34 @@ impl Catalogue {
         ck.unique("bead.code", profiles.bead.iter().map(|b| b.code.as_str()));
         let mut next = l.glazing_thickness_min_mm;
         for b in &bands {
-            if b.glazing_min_mm > b.glazing_max_mm || b.sightline_mm == 0 || !(b.weight_kg_m > 0.0) {
-                ck.fail(&b.code, format!("bead[{}]", b.code), "needs glazing_min_mm ≤ glazing_max_mm, a sightline and a weight");
+            if b.glazing_min_mm > b.glazing_max_mm || b.sightline_mm == 0 || !(b.weight_kg_m > 0.0)
+            {
+                ck.fail(
+                    &b.code,
+                    format!("bead[{}]", b.code),
+                    "needs glazing_min_mm ≤ glazing_max_mm, a sightline and a weight",
+                );
             }
             if b.glazing_min_mm != next {
-                ck.fail(&b.code, format!("bead[{}].glazing_min_mm", b.code), format!("bead bands must follow on without gaps or overlaps: expected {next} mm"));
+                ck.fail(
+                    &b.code,
+                    format!("bead[{}].glazing_min_mm", b.code),
+                    format!(
+                        "bead bands must follow on without gaps or overlaps: expected {next} mm"
+                    ),
+                );
             }
             next = b.glazing_max_mm + 1;
         }
         if next != l.glazing_thickness_max_mm + 1 {
-            ck.fail("[[bead]]", "bead", format!("bead bands must cover glazing up to {} mm", l.glazing_thickness_max_mm));
+            ck.fail(
+                "[[bead]]",
+                "bead",
+                format!(
+                    "bead bands must cover glazing up to {} mm",
+                    l.glazing_thickness_max_mm
+                ),
+            );
         }
 
         ck.on(src.glazing);
@@ -370,10 +456,27 @@ impl Catalogue {
                 Ok(b) => {
                     let thickness = b.thickness_mm();
                     if (thickness - f64::from(u.thickness_mm)).abs() > 0.5 {
-                        ck.fail(&u.code, f("build_up"), format!("`{}` adds up to {thickness:.1} mm, not {} mm", u.build_up, u.thickness_mm));
+                        ck.fail(
+                            &u.code,
+                            f("build_up"),
+                            format!(
+                                "`{}` adds up to {thickness:.1} mm, not {} mm",
+                                u.build_up, u.thickness_mm
+                            ),
+                        );
                     }
                     if b.panes().count() != u.glazing_type.panes() {
-                        ck.fail(&u.code, f("build_up"), format!("a {} unit has {} panes, `{}` has {}", u.glazing_type.as_str(), u.glazing_type.panes(), u.build_up, b.panes().count()));
+                        ck.fail(
+                            &u.code,
+                            f("build_up"),
+                            format!(
+                                "a {} unit has {} panes, `{}` has {}",
+                                u.glazing_type.as_str(),
+                                u.glazing_type.panes(),
+                                u.build_up,
+                                b.panes().count()
+                            ),
+                        );
                     }
                     u.layers = Some(b);
                 }
@@ -382,17 +485,34 @@ impl Catalogue {
             if !(u.ug > 0.0 && u.ug < 6.0) {
                 ck.fail(&u.code, f("ug"), "must be between 0 and 6 W/m²K");
             }
-            if u.thickness_mm < l.glazing_thickness_min_mm || u.thickness_mm > l.glazing_thickness_max_mm {
-                ck.fail(&u.code, f("thickness_mm"), format!("must be within the leaf's glazing capacity {}–{} mm", l.glazing_thickness_min_mm, l.glazing_thickness_max_mm));
+            if u.thickness_mm < l.glazing_thickness_min_mm
+                || u.thickness_mm > l.glazing_thickness_max_mm
+            {
+                ck.fail(
+                    &u.code,
+                    f("thickness_mm"),
+                    format!(
+                        "must be within the leaf's glazing capacity {}–{} mm",
+                        l.glazing_thickness_min_mm, l.glazing_thickness_max_mm
+                    ),
+                );
             }
         }
         ck.unique("spacer.id", glazing.spacer.iter().map(|s| s.id.as_str()));
         if glazing.spacer.iter().filter(|s| s.default).count() != 1 {
-            ck.fail("[[spacer]]", "spacer.default", "exactly one spacer must be the default");
+            ck.fail(
+                "[[spacer]]",
+                "spacer.default",
+                "exactly one spacer must be the default",
+            );
         }
         for s in &glazing.spacer {
             if !(0.0..=0.5).contains(&s.psi) {
-                ck.fail(&s.id, format!("spacer[{}].psi", s.id), "must be between 0 and 0.5 W/(m·K)");
+                ck.fail(
+                    &s.id,
+                    format!("spacer[{}].psi", s.id),
+                    "must be between 0 and 0.5 W/(m·K)",
+                );
             }
         }
 
@@ -403,12 +523,20 @@ impl Catalogue {
         ck.unique("closer.id", hardware.closer.iter().map(|h| h.id.as_str()));
         for h in &hardware.hinge {
             if h.per_leaf < 2 || !(h.capacity_kg > 0.0) {
-                ck.fail(&h.id, format!("hinge[{}]", h.id), "needs at least 2 hinges per leaf and a positive capacity");
+                ck.fail(
+                    &h.id,
+                    format!("hinge[{}]", h.id),
+                    "needs at least 2 hinges per leaf and a positive capacity",
+                );
             }
         }
         for c in &hardware.closer {
             if c.max_leaf_width_mm == 0 || !(c.max_leaf_mass_kg > 0.0) {
-                ck.fail(&c.id, format!("closer[{}]", c.id), "needs a positive maximum leaf width and mass");
+                ck.fail(
+                    &c.id,
+                    format!("closer[{}]", c.id),
+                    "needs a positive maximum leaf width and mass",
+                );
             }
         }
 
@@ -416,28 +544,55 @@ impl Catalogue {
         for finish in [Finish::PowderCoating, Finish::Anodised, Finish::Mill] {
             match pricing.finish.iter().filter(|r| r.id == finish).count() {
                 1 => {}
-                0 => ck.fail("[[finish]]", "finish.id", format!("finish `{}` is missing", finish.as_str())),
-                _ => ck.fail(finish.as_str(), "finish.id", format!("finish `{}` is listed twice", finish.as_str())),
+                0 => ck.fail(
+                    "[[finish]]",
+                    "finish.id",
+                    format!("finish `{}` is missing", finish.as_str()),
+                ),
+                _ => ck.fail(
+                    finish.as_str(),
+                    "finish.id",
+                    format!("finish `{}` is listed twice", finish.as_str()),
+                ),
             }
         }
         for r in &pricing.finish {
             if r.colour == ColourScheme::Anodised && r.colours.is_empty() {
-                ck.fail(r.id.as_str(), format!("finish[{}].colours", r.id.as_str()), "an anodised finish lists its shades");
+                ck.fail(
+                    r.id.as_str(),
+                    format!("finish[{}].colours", r.id.as_str()),
+                    "an anodised finish lists its shades",
+                );
             }
         }
         let lab = &pricing.labour;
-        if [lab.hours_per_door, lab.hours_per_leaf, lab.hours_per_glass_m2, lab.hours_per_hardware_item]
-            .iter()
-            .any(|h| !(*h >= 0.0 && *h < 1000.0))
+        if [
+            lab.hours_per_door,
+            lab.hours_per_leaf,
+            lab.hours_per_glass_m2,
+            lab.hours_per_hardware_item,
+        ]
+        .iter()
+        .any(|h| !(*h >= 0.0 && *h < 1000.0))
         {
             ck.fail("[labour]", "labour", "hours must be between 0 and 1000");
         }
         let com = &pricing.commercial;
         if !(0..10_000).contains(&com.profit_margin_percentage.0) {
-            ck.fail("profit_margin_percentage", "commercial.profit_margin_percentage", "must be at least 0 and below 100");
+            ck.fail(
+                "profit_margin_percentage",
+                "commercial.profit_margin_percentage",
+                "must be at least 0 and below 100",
+            );
         }
-        if !(0..=10_000).contains(&com.overhead_percentage.0) || !(0..=10_000).contains(&com.tax_percentage.0) {
-            ck.fail("[commercial]", "commercial", "overhead and tax percentages must be between 0 and 100");
+        if !(0..=10_000).contains(&com.overhead_percentage.0)
+            || !(0..=10_000).contains(&com.tax_percentage.0)
+        {
+            ck.fail(
+                "[commercial]",
+                "commercial",
+                "overhead and tax percentages must be between 0 and 100",
+            );
         }
         let w = &pricing.waste;
         for (name, p) in [
@@ -459,7 +614,11 @@ impl Catalogue {
         ck.unique("colour.code", ral.colour.iter().map(|c| c.code.as_str()));
         for c in &ral.colour {
             if normalise_ral(&c.code).as_deref() != Some(c.code.as_str()) {
-                ck.fail(&c.code, "colour.code", format!("`{}` is not written like \"RAL 7016\"", c.code));
+                ck.fail(
+                    &c.code,
+                    "colour.code",
+                    format!("`{}` is not written like \"RAL 7016\"", c.code),
+                );
             }
         }
 
@@ -665,8 +824,14 @@ mod tests {
         assert_eq!(c.limits.frame_width_max_mm, 2000);
         assert_eq!(c.limits.leaf_width_max_mm, 1000);
         assert_eq!(c.profile(ProfileRole::Frame).code, "SPW600e-FRAME-75");
-        assert_eq!(c.profile(ProfileRole::ThresholdStandard).code, "HA176P-THRESHOLD");
-        assert!(c.ral("RAL 7016").is_some_and(|r| r.name == "Anthracite grey"));
+        assert_eq!(
+            c.profile(ProfileRole::ThresholdStandard).code,
+            "HA176P-THRESHOLD"
+        );
+        assert!(
+            c.ral("RAL 7016")
+                .is_some_and(|r| r.name == "Anthracite grey")
+        );
         assert!(c.ral("RAL 7017").is_none());
         assert_eq!(c.spacer(None).map(|s| s.id.as_str()), Some("warm_edge"));
         let tgu = c.glazing_unit("TGU-44-L").expect("unit");
@@ -684,8 +849,13 @@ mod tests {
             .choose_glazing(GlazingType::Double, 28, None, GlazingNeeds::default())
             .expect("unit");
         assert_eq!(plain.code, "DGU-28-T");
-        let needs = GlazingNeeds { laminated_inner: true, fire_minutes: 0 };
-        let lam = c.choose_glazing(GlazingType::Double, 28, None, needs).expect("unit");
+        let needs = GlazingNeeds {
+            laminated_inner: true,
+            fire_minutes: 0,
+        };
+        let lam = c
+            .choose_glazing(GlazingType::Double, 28, None, needs)
+            .expect("unit");
         assert_eq!(lam.code, "DGU-28-L");
         assert!(matches!(
             c.choose_glazing(GlazingType::Double, 44, None, needs),
@@ -695,13 +865,17 @@ mod tests {
 
     fn with_profiles(text: &str) -> Result<Catalogue, CatalogueError> {
         let mut s = CatalogueSources::builtin();
-        s.profiles = Source { name: "profiles.toml", text };
+        s.profiles = Source {
+            name: "profiles.toml",
+            text,
+        };
         Catalogue::load(&s)
     }
 
     #[test]
     fn syntax_error_names_file_and_line() {
-        let err = with_profiles("[[profile]]\ncode = \"X\"\nsightline_mm = sixty\n").expect_err("bad");
+        let err =
+            with_profiles("[[profile]]\ncode = \"X\"\nsightline_mm = sixty\n").expect_err("bad");
         assert_eq!(err.issues[0].file, "profiles.toml");
         assert_eq!(err.issues[0].line, Some(3));
         assert!(err.to_string().contains("ERR_CAT_001"));
@@ -716,17 +890,34 @@ mod tests {
             .replacen("depth_mm = 75", "depth_mm = 80", 1);
         let err = with_profiles(&text).expect_err("inconsistent");
         let fields: Vec<&str> = err.issues.iter().map(|i| i.field.as_str()).collect();
-        assert!(fields.contains(&"profile[SPW600e-FRAME-75].sightline_mm"), "{fields:?}");
-        assert!(fields.contains(&"profile[SPW600e-FRAME-75].depth_mm"), "{fields:?}");
+        assert!(
+            fields.contains(&"profile[SPW600e-FRAME-75].sightline_mm"),
+            "{fields:?}"
+        );
+        assert!(
+            fields.contains(&"profile[SPW600e-FRAME-75].depth_mm"),
+            "{fields:?}"
+        );
         assert!(err.issues.iter().all(|i| i.line.is_some()));
     }
 
     #[test]
     fn glazing_build_up_must_add_up() {
         let mut s = CatalogueSources::builtin();
-        let text = s.glazing.text.replacen("4T-16Ar-4T-13.6Ar-6.4L", "4T-16Ar-4T-10Ar-6.4L", 1);
-        s.glazing = Source { name: "glazing.toml", text: &text };
+        let text = s
+            .glazing
+            .text
+            .replacen("4T-16Ar-4T-13.6Ar-6.4L", "4T-16Ar-4T-10Ar-6.4L", 1);
+        s.glazing = Source {
+            name: "glazing.toml",
+            text: &text,
+        };
         let err = Catalogue::load(&s).expect_err("inconsistent");
-        assert!(err.issues.iter().any(|i| i.field == "unit[TGU-44-L].build_up"), "{err}");
+        assert!(
+            err.issues
+                .iter()
+                .any(|i| i.field == "unit[TGU-44-L].build_up"),
+            "{err}"
+        );
     }
 }
