@@ -266,7 +266,11 @@ impl BinSearch<'_, '_, '_> {
 
 /// Runs bin completion for `bars` bars; `None` when the problem does not
 /// have exactly one bar type.
-pub(crate) fn complete_bins(problem: &Problem, bars: u64, work: &mut Work<'_>) -> Option<Completion> {
+pub(crate) fn complete_bins(
+    problem: &Problem,
+    bars: u64,
+    work: &mut Work<'_>,
+) -> Option<Completion> {
     let [ty] = problem.bar_types.as_slice() else {
         return None;
     };
@@ -274,7 +278,10 @@ pub(crate) fn complete_bins(problem: &Problem, bars: u64, work: &mut Work<'_>) -
         return None;
     }
     let total = problem.total_weight();
-    let Some(slack) = bars.checked_mul(ty.capacity).and_then(|c| c.checked_sub(total)) else {
+    let Some(slack) = bars
+        .checked_mul(ty.capacity)
+        .and_then(|c| c.checked_sub(total))
+    else {
         return Some(Completion {
             packing: None,
             complete: true,

@@ -144,37 +144,32 @@ impl Lp {
             }
         }
         let mut leave: Option<(usize, f64, f64)> = None;
-        for k in 0..n {
-            if u[k] > PIVOT_TOL {
-                let t = self.xb[k].max(0.0) / u[k];
+        for (k, (&uk, &xk)) in u.iter().zip(&self.xb).enumerate() {
+            if uk > PIVOT_TOL {
+                let t = xk.max(0.0) / uk;
                 let better = match leave {
                     None => true,
-                    Some((_, bt, bu)) => t < bt - 1e-12 || (t <= bt + 1e-12 && u[k] > bu),
+                    Some((_, bt, bu)) => t < bt - 1e-12 || (t <= bt + 1e-12 && uk > bu),
                 };
                 if better {
-                    leave = Some((k, t, u[k]));
+                    leave = Some((k, t, uk));
                 }
             }
         }
         let Some((p, t, up)) = leave else {
             return false;
         };
-        for k in 0..n {
-            if k == p {
-                self.xb[k] = t;
-            } else {
-                self.xb[k] = (self.xb[k] - t * u[k]).max(0.0);
-            }
+        for (k, (xk, &uk)) in self.xb.iter_mut().zip(&u).enumerate() {
+            *xk = if k == p { t } else { (*xk - t * uk).max(0.0) };
         }
         let pivot_row: Vec<f64> = self.binv[p * n..(p + 1) * n]
             .iter()
             .map(|&b| b / up)
             .collect();
-        for k in 0..n {
-            if k == p || u[k] == 0.0 {
+        for (k, &f) in u.iter().enumerate() {
+            if k == p || f == 0.0 {
                 continue;
             }
-            let f = u[k];
             let row = &mut self.binv[k * n..(k + 1) * n];
             for (b, &pr) in row.iter_mut().zip(&pivot_row) {
                 *b -= f * pr;

@@ -229,20 +229,21 @@ pub(crate) fn build(request: &CutRequest) -> Result<Problem, CutError> {
                 "must not be empty".into(),
             );
         }
-        if let Some(group) = p.group.as_ref() {
-            if let Some(j) = request.pieces[..i]
+        let clash = p.group.as_ref().and_then(|group| {
+            request.pieces[..i]
                 .iter()
                 .position(|o| o.group.as_ref().is_some_and(|g| g != group))
-            {
-                let other = request.pieces[j].group.as_deref().unwrap_or_default();
-                issue(
-                    &mut issues,
-                    format!("pieces[{i}].group"),
-                    format!(
-                        "`{group}` differs from pieces[{j}].group `{other}`: one request is one profile group"
-                    ),
-                );
-            }
+                .map(|j| (group, j))
+        });
+        if let Some((group, j)) = clash {
+            let other = request.pieces[j].group.as_deref().unwrap_or_default();
+            issue(
+                &mut issues,
+                format!("pieces[{i}].group"),
+                format!(
+                    "`{group}` differs from pieces[{j}].group `{other}`: one request is one profile group"
+                ),
+            );
         }
         total_pieces += u64::from(p.count);
     }
@@ -380,7 +381,7 @@ fn build_valid(request: &CutRequest, costed: bool) -> Result<Problem, CutError> 
             }),
         }
     }
-    items.sort_by(|a, b| b.weight.cmp(&a.weight));
+    items.sort_by_key(|c| std::cmp::Reverse(c.weight));
     let problem = Problem {
         kerf,
         min_remnant: u64::from(request.min_remnant_mm),

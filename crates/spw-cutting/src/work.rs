@@ -36,10 +36,8 @@ impl<'a> Work<'a> {
         if self.stopped || self.used >= self.limit {
             return true;
         }
-        if let Some(stop) = self.stop {
-            if stop() {
-                self.stopped = true;
-            }
+        if self.stop.is_some_and(|stop| stop()) {
+            self.stopped = true;
         }
         self.stopped
     }

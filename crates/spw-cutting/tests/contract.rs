@@ -85,7 +85,14 @@ fn contract_json_parses_and_output_has_the_contract_fields() {
         Err(e) => panic!("{e}"),
     };
     let bar = &out["bars"][0];
-    for field in ["stock_length_mm", "from_remnant", "cuts", "waste_mm", "remnant_mm", "pattern"] {
+    for field in [
+        "stock_length_mm",
+        "from_remnant",
+        "cuts",
+        "waste_mm",
+        "remnant_mm",
+        "pattern",
+    ] {
         assert!(bar.get(field).is_some(), "bar field {field} missing: {bar}");
     }
     let cut = &bar["cuts"][0];
@@ -103,12 +110,17 @@ fn contract_json_parses_and_output_has_the_contract_fields() {
         "patterns",
         "stock_cost",
     ] {
-        assert!(summary.get(field).is_some(), "summary field {field} missing: {summary}");
+        assert!(
+            summary.get(field).is_some(),
+            "summary field {field} missing: {summary}"
+        );
     }
     // bars_by_length is an object keyed by the decimal bar length.
-    let by_length = summary["bars_by_length"]
-        .as_object()
-        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_u64())).collect::<Vec<_>>());
+    let by_length = summary["bars_by_length"].as_object().map(|m| {
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.as_u64()))
+            .collect::<Vec<_>>()
+    });
     let by_length = by_length.unwrap_or_default();
     assert!(!by_length.is_empty());
     for (key, count) in &by_length {
@@ -116,7 +128,11 @@ fn contract_json_parses_and_output_has_the_contract_fields() {
         assert!(count.is_some_and(|c| c > 0));
     }
     // The free remnant is used first.
-    assert!(plan.bars.iter().any(|b| b.from_remnant && b.stock_length_mm == 2500));
+    assert!(
+        plan.bars
+            .iter()
+            .any(|b| b.from_remnant && b.stock_length_mm == 2500)
+    );
     // Round trip of the output.
     let back: CuttingPlan = match serde_json::from_value(out) {
         Ok(p) => p,
@@ -158,7 +174,12 @@ fn negative_or_malformed_json_is_err_cut_001() {
 fn invalid_input_collects_every_issue_with_field_paths() {
     let mut req = request(
         vec![stock(6000), stock(0), stock(6000)],
-        vec![piece("a", 100, 1), piece("b", 0, 1), piece("c", 200, 0), piece("", 300, 1)],
+        vec![
+            piece("a", 100, 1),
+            piece("b", 0, 1),
+            piece("c", 200, 0),
+            piece("", 300, 1),
+        ],
     );
     req.remnants.push(RemnantBar {
         length_mm: 1000,
@@ -175,7 +196,10 @@ fn invalid_input_collects_every_issue_with_field_paths() {
         "pieces[2].count",
         "pieces[3].label",
     ] {
-        assert!(fields.contains(&expected), "{expected} missing from {fields:?}");
+        assert!(
+            fields.contains(&expected),
+            "{expected} missing from {fields:?}"
+        );
     }
     assert!(err.to_string().contains("pieces[1].length_mm"));
     // The message names the limit.
@@ -187,7 +211,10 @@ fn empty_stock_or_pieces_and_unusable_bars_are_err_cut_001() {
     let err = error(&request(Vec::new(), Vec::new()));
     let fields: Vec<&str> = err.issues().iter().map(|i| i.field.as_str()).collect();
     assert_eq!(err.code(), "ERR_CUT_001");
-    assert!(fields.contains(&"stock") && fields.contains(&"pieces"), "{fields:?}");
+    assert!(
+        fields.contains(&"stock") && fields.contains(&"pieces"),
+        "{fields:?}"
+    );
     let mut req = request(vec![stock(6000)], vec![piece("a", 100, 1)]);
     req.end_trim_mm = 3000;
     let err = error(&req);
@@ -201,7 +228,10 @@ fn empty_stock_or_pieces_and_unusable_bars_are_err_cut_001() {
 
 #[test]
 fn mixed_groups_and_partial_prices_are_rejected() {
-    let mut req = request(vec![stock(6000)], vec![piece("a", 100, 1), piece("b", 200, 1)]);
+    let mut req = request(
+        vec![stock(6000)],
+        vec![piece("a", 100, 1), piece("b", 200, 1)],
+    );
     req.pieces[0].group = Some("frame".into());
     req.pieces[1].group = Some("sash".into());
     let err = error(&req);
@@ -214,7 +244,10 @@ fn mixed_groups_and_partial_prices_are_rejected() {
 
 #[test]
 fn piece_too_long_is_err_cut_002() {
-    let mut req = request(vec![stock(6000), stock(6500)], vec![piece("ok", 1000, 1), piece("beam", 6490, 1)]);
+    let mut req = request(
+        vec![stock(6000), stock(6500)],
+        vec![piece("ok", 1000, 1), piece("beam", 6490, 1)],
+    );
     req.end_trim_mm = 10;
     let err = error(&req);
     assert_eq!(err.code(), "ERR_CUT_002");
@@ -243,7 +276,10 @@ fn insufficient_limited_stock_is_err_cut_003() {
 #[test]
 fn kerf_convention_exact_fill_needs_no_trailing_kerf() {
     // 495 + kerf 5 + 500 = 1000: one bar, positions 0 and 500.
-    let plan = solve(&request(vec![stock(1000)], vec![piece("a", 500, 1), piece("b", 495, 1)]));
+    let plan = solve(&request(
+        vec![stock(1000)],
+        vec![piece("a", 500, 1), piece("b", 495, 1)],
+    ));
     assert_eq!(plan.summary.total_bars, 1);
     let cuts = &plan.bars[0].cuts;
     assert_eq!((cuts[0].position_mm, cuts[1].position_mm), (0, 505));
@@ -289,7 +325,10 @@ fn offcuts_at_the_threshold_are_kept_as_remnants() {
 
 #[test]
 fn remnants_are_used_before_stock() {
-    let mut req = request(vec![stock(6000)], vec![piece("a", 1200, 2), piece("b", 800, 1)]);
+    let mut req = request(
+        vec![stock(6000)],
+        vec![piece("a", 1200, 2), piece("b", 800, 1)],
+    );
     req.remnants.push(RemnantBar {
         length_mm: 2500,
         count: 1,
@@ -324,7 +363,10 @@ fn cost_objective_prefers_cheaper_bars() {
     assert_eq!(plan.summary.stock_cost, Some(700));
     assert_eq!(plan.summary.total_bars, 1);
     // Uncosted: fewest bars.
-    let plan = solve(&request(vec![stock(6000), stock(3000)], vec![piece("a", 1400, 4)]));
+    let plan = solve(&request(
+        vec![stock(6000), stock(3000)],
+        vec![piece("a", 1400, 4)],
+    ));
     assert_eq!(plan.summary.total_bars, 1);
     assert_eq!(plan.summary.stock_cost, None);
 }
@@ -332,13 +374,19 @@ fn cost_objective_prefers_cheaper_bars() {
 #[test]
 fn shorter_stock_is_chosen_to_cut_waste() {
     // One piece of 2900: a 3000 bar wastes less than a 6000 bar.
-    let plan = solve(&request(vec![stock(6000), stock(3000)], vec![piece("a", 2900, 1)]));
+    let plan = solve(&request(
+        vec![stock(6000), stock(3000)],
+        vec![piece("a", 2900, 1)],
+    ));
     assert_eq!(plan.bars[0].stock_length_mm, 3000);
 }
 
 #[test]
 fn stop_signal_still_returns_a_valid_plan() {
-    let req = request(vec![stock(6000)], vec![piece("a", 1700, 7), piece("b", 1100, 5)]);
+    let req = request(
+        vec![stock(6000)],
+        vec![piece("a", 1700, 7), piece("b", 1100, 5)],
+    );
     let stop = || true;
     let plan = match optimise_with_stop(&req, &SolveOptions::default(), Some(&stop)) {
         Ok(p) => p,
@@ -352,7 +400,11 @@ fn stop_signal_still_returns_a_valid_plan() {
 fn text_report_lists_bars_and_summary() {
     let plan = solve(&request(vec![stock(6000)], vec![piece("jamb", 2150, 4)]));
     let text = plan.to_string();
-    assert_eq!(text.lines().filter(|l| l.starts_with('#')).count(), 2, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with('#')).count(),
+        2,
+        "{text}"
+    );
     assert!(text.contains("jamb 2150@0"), "{text}");
     assert!(text.contains("Lower bound: 2 stock bars"), "{text}");
     assert!(text.contains('['), "{text}");

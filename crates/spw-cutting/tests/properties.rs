@@ -177,11 +177,11 @@ fn reference_ffd(request: &CutRequest) -> u32 {
             None => room.push(capacity - w),
         }
     }
-    room.len() as u32
+    u32::try_from(room.len()).unwrap_or(u32::MAX)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn plans_are_valid_and_deterministic(request in request_strategy()) {
