@@ -5,12 +5,15 @@
 //! crates below it know nothing of them. Front ends (the `spw` CLI, the desktop shell, the
 //! server) stay thin: read the input, call one function here, print or send the result.
 
+mod cutting;
 mod quote_request;
 pub mod report;
 mod round;
 
+pub use cutting::{CutFailure, CutGroup, QuoteCutError, QuoteCutReport, cut, cut_quote};
 pub use quote_request::{QuoteRequest, read_quote_request};
 pub use report::{BomReport, QuoteReport, ThermalReport, ValidationReport};
+pub use spw_cutting::SolveOptions;
 
 use spw_model::catalogue::Catalogue;
 use spw_model::issue::Issue;

@@ -116,13 +116,30 @@ proptest! {
 
 #[test]
 fn seed_quote_prices() {
-    let q = spw_app::quote(include_str!("../../../examples/quote.json"), date!(2026-12-01), &CAT).expect("prices");
+    let q = spw_app::quote(
+        include_str!("../../../examples/quote.json"),
+        date!(2026 - 12 - 01),
+        &CAT,
+    )
+    .expect("prices");
     assert_eq!(q.lines.len(), 2);
     assert_eq!(q.currency, "GBP");
     assert_eq!(q.valid_until, "2026-12-31");
     let v = to_json(&q);
-    let money = ["material_cost", "labor_cost", "overhead_cost", "subtotal", "discount_amount", "tax_amount", "total"];
-    for key in money.iter().chain(&["profit_margin_percentage", "estimated_weight_kg", "estimated_lead_time_days"]) {
+    let money = [
+        "material_cost",
+        "labor_cost",
+        "overhead_cost",
+        "subtotal",
+        "discount_amount",
+        "tax_amount",
+        "total",
+    ];
+    for key in money.iter().chain(&[
+        "profit_margin_percentage",
+        "estimated_weight_kg",
+        "estimated_lead_time_days",
+    ]) {
         assert!(v.get(*key).is_some(), "missing {key}");
         assert!(v["lines"][0].get(*key).is_some(), "line missing {key}");
     }
@@ -139,21 +156,45 @@ fn quote_line_issues_are_placed_under_their_line() {
             {"door_configuration": {"type": "single", "opening_direction": "inward", "frame_width": 5000, "frame_height": 2100, "glazing_type": "double", "glazing_thickness": 28, "finish": "mill"}, "quantity": 0}
         ]
     }).to_string();
-    let r = spw_app::quote(&text, date!(2026-12-01), &CAT).expect_err("invalid");
+    let r = spw_app::quote(&text, date!(2026 - 12 - 01), &CAT).expect_err("invalid");
     let fields: Vec<&str> = r.report.issues.iter().map(|i| i.field.as_str()).collect();
-    assert!(fields.contains(&"lines[1].door_configuration.frame_width"), "{fields:?}");
+    assert!(
+        fields.contains(&"lines[1].door_configuration.frame_width"),
+        "{fields:?}"
+    );
     assert!(fields.contains(&"lines[1].quantity"), "{fields:?}");
     assert!(!r.unreadable);
 }
 
 #[test]
 fn thermal_report_has_the_contract_shape() {
-    let t = spw_app::thermal(include_str!("../../../examples/seed-door-configuration.json"), &CAT).expect("u");
+    let t = spw_app::thermal(
+        include_str!("../../../examples/seed-door-configuration.json"),
+        &CAT,
+    )
+    .expect("u");
     let v = to_json(&t);
-    for key in ["overall_u_value", "frame_u_value", "glazing_u_value", "psi_value", "method", "breakdown", "compliance", "energy_rating"] {
+    for key in [
+        "overall_u_value",
+        "frame_u_value",
+        "glazing_u_value",
+        "psi_value",
+        "method",
+        "breakdown",
+        "compliance",
+        "energy_rating",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
-    for key in ["frame_area_m2", "glazing_area_m2", "panel_area_m2", "edge_length_m", "frame_contribution", "glazing_contribution", "edge_contribution"] {
+    for key in [
+        "frame_area_m2",
+        "glazing_area_m2",
+        "panel_area_m2",
+        "edge_length_m",
+        "frame_contribution",
+        "glazing_contribution",
+        "edge_contribution",
+    ] {
         assert!(v["breakdown"].get(key).is_some(), "missing breakdown.{key}");
     }
     for c in v["compliance"].as_array().expect("array") {

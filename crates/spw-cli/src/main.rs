@@ -69,6 +69,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cutting plan for profile bars: fewest bars, then least waste, with a proven lower bound.
+    Cut {
+        /// Cutting request (JSON: kerf_mm, end_trim_mm, min_remnant_mm, stock, remnants, pieces),
+        /// or with `--quote` a quote request whose doors' profiles are all cut.
+        file: PathBuf,
+        /// FILE is a quote: cut every profile of its doors, grouped by profile and finish.
+        #[arg(long)]
+        quote: bool,
+        /// Stop improving after this many milliseconds and return the best plan so far.
+        #[arg(long, value_name = "N")]
+        time_limit_ms: Option<u64>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What a command ended with.
@@ -173,6 +188,15 @@ fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
     })
 }
 
+fn cut_refused(f: &spw_app::CutFailure, json: bool) -> Result<Outcome> {
+    if json {
+        print_json(f)?;
+    } else {
+        println!("{}: {}", f.error.code, f.error.message);
+    }
+    Ok(Outcome::Invalid)
+}
+
 fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
 }
@@ -225,6 +249,56 @@ fn run(cli: Cli) -> Result<Outcome> {
                     Ok(Outcome::Done)
                 }
                 Err(r) => refused(&r, json),
+            }
+        }
+        Command::Cut {
+            file,
+            quote,
+            time_limit_ms,
+            json,
+        } => {
+            let text = match read_input(&file, json)? {
+                Ok(t) => t,
+                Err(o) => return Ok(o),
+            };
+            // The wall clock is read here, at the edge; the optimiser only sees a stop signal.
+            let started = std::time::Instant::now();
+            let limit = time_limit_ms.map(std::time::Duration::from_millis);
+            let stop = move || limit.is_some_and(|l| started.elapsed() >= l);
+            let stop_ref: Option<&dyn Fn() -> bool> =
+                if limit.is_some() { Some(&stop) } else { None };
+            let options = spw_app::SolveOptions::default();
+            if quote {
+                match spw_app::cut_quote(&text, &cat, &options, stop_ref) {
+                    Ok(r) if json => print_json(&r).map(|()| Outcome::Done),
+                    Ok(r) => {
+                        for g in &r.groups {
+                            println!("== {} ({})", g.profile_code, g.finish);
+                            println!("{}", g.plan);
+                        }
+                        println!(
+                            "{} bars in all{}",
+                            r.total_bars,
+                            if r.optimal {
+                                ", every group proven optimal"
+                            } else {
+                                ""
+                            }
+                        );
+                        Ok(Outcome::Done)
+                    }
+                    Err(spw_app::QuoteCutError::Quote(r)) => refused(&r, json),
+                    Err(spw_app::QuoteCutError::Cut(f)) => cut_refused(&f, json),
+                }
+            } else {
+                match spw_app::cut(&text, &options, stop_ref) {
+                    Ok(plan) if json => print_json(&plan).map(|()| Outcome::Done),
+                    Ok(plan) => {
+                        println!("{plan}");
+                        Ok(Outcome::Done)
+                    }
+                    Err(f) => cut_refused(&f, json),
+                }
             }
         }
         Command::Quote { file, date, json } => {

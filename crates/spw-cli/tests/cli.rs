@@ -5,11 +5,16 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn example(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
 }
 
 fn spw(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_spw")).args(args).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_spw"))
+        .args(args)
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
     (out.status.code().unwrap_or(-1), json, stdout)
@@ -28,10 +33,20 @@ fn validate_exit_codes() {
     assert_eq!(v["valid"], false);
     let issues = v["issues"].as_array().expect("issues");
     for key in ["code", "field", "message", "value", "limit", "severity"] {
-        assert!(issues.iter().all(|i| i.get(key).is_some()), "issue without {key}");
+        assert!(
+            issues.iter().all(|i| i.get(key).is_some()),
+            "issue without {key}"
+        );
     }
     let codes: Vec<&str> = issues.iter().filter_map(|i| i["code"].as_str()).collect();
-    for c in ["ERR_VAL_001", "ERR_VAL_002", "ERR_VAL_003", "ERR_VAL_004", "ERR_VAL_005", "ERR_VAL_009"] {
+    for c in [
+        "ERR_VAL_001",
+        "ERR_VAL_002",
+        "ERR_VAL_003",
+        "ERR_VAL_004",
+        "ERR_VAL_005",
+        "ERR_VAL_009",
+    ] {
         assert!(codes.contains(&c), "{c} missing from {codes:?}");
     }
 }
@@ -41,7 +56,11 @@ fn unparsable_and_missing_files_exit_2_with_err_val_001() {
     let dir = std::env::temp_dir().join(format!("spw-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("broken.json");
-    std::fs::write(&file, "{\n  \"type\": \"single\",\n  \"frame_width\": 900,,\n}").expect("write");
+    std::fs::write(
+        &file,
+        "{\n  \"type\": \"single\",\n  \"frame_width\": 900,,\n}",
+    )
+    .expect("write");
     let (code, v, _) = spw(&["validate", file.to_str().expect("path"), "--json"]);
     assert_eq!(code, 2);
     assert_eq!(v["issues"][0]["code"], "ERR_VAL_001");
@@ -49,7 +68,11 @@ fn unparsable_and_missing_files_exit_2_with_err_val_001() {
     let (code, v, _) = spw(&["thermal", file.to_str().expect("path"), "--json"]);
     assert_eq!(code, 2);
     assert_eq!(v["issues"][0]["code"], "ERR_VAL_001");
-    let (code, v, _) = spw(&["bom", dir.join("absent.json").to_str().expect("path"), "--json"]);
+    let (code, v, _) = spw(&[
+        "bom",
+        dir.join("absent.json").to_str().expect("path"),
+        "--json",
+    ]);
     assert_eq!(code, 2);
     assert_eq!(v["issues"][0]["code"], "ERR_VAL_001");
     std::fs::remove_dir_all(&dir).ok();
@@ -71,21 +94,52 @@ fn thermal_bom_quote_json() {
     let (code, t, _) = spw(&["thermal", seed.to_str().expect("path"), "--json"]);
     assert_eq!(code, 0);
     assert_eq!(t["method"], "EN ISO 10077-1");
-    assert!(t["overall_u_value"].as_f64().is_some_and(|u| u > 0.5 && u < 2.0));
+    assert!(
+        t["overall_u_value"]
+            .as_f64()
+            .is_some_and(|u| u > 0.5 && u < 2.0)
+    );
 
     let (code, b, _) = spw(&["bom", seed.to_str().expect("path"), "--json"]);
     assert_eq!(code, 0);
     let items = b["items"].as_array().expect("items");
-    for key in ["code", "description", "unit", "quantity", "waste_factor", "quantity_with_waste", "weight_kg", "cuts"] {
-        assert!(items.iter().all(|i| i.get(key).is_some()), "item without {key}");
+    for key in [
+        "code",
+        "description",
+        "unit",
+        "quantity",
+        "waste_factor",
+        "quantity_with_waste",
+        "weight_kg",
+        "cuts",
+    ] {
+        assert!(
+            items.iter().all(|i| i.get(key).is_some()),
+            "item without {key}"
+        );
     }
-    for code in ["SPW600e-FRAME-75", "SPW600e-LEAF-75", "HA176P-THRESHOLD", "GLAZING-44", "HINGE-HEAVY", "LOCK-MULTIPOINT", "GASKET-EPDM", "FIXING-SS-A2"] {
+    for code in [
+        "SPW600e-FRAME-75",
+        "SPW600e-LEAF-75",
+        "HA176P-THRESHOLD",
+        "GLAZING-44",
+        "HINGE-HEAVY",
+        "LOCK-MULTIPOINT",
+        "GASKET-EPDM",
+        "FIXING-SS-A2",
+    ] {
         assert!(items.iter().any(|i| i["code"] == code), "{code} missing");
     }
     assert!(b["total_weight_kg"].as_f64().is_some() && b["leaf_weight_kg"].as_f64().is_some());
 
     let quote = example("quote.json");
-    let (code, q, _) = spw(&["quote", quote.to_str().expect("path"), "--date", "2026-12-01", "--json"]);
+    let (code, q, _) = spw(&[
+        "quote",
+        quote.to_str().expect("path"),
+        "--date",
+        "2026-12-01",
+        "--json",
+    ]);
     assert_eq!(code, 0);
     assert_eq!(q["currency"], "GBP");
     assert_eq!(q["valid_until"], "2026-12-31");
@@ -100,7 +154,44 @@ fn human_output_is_readable() {
     assert_eq!(code, 0);
     assert!(out.contains("U_D = "));
     assert!(out.contains("Approved Document L 2021"));
-    let (_, _, out) = spw(&["quote", example("quote.json").to_str().expect("path"), "--date", "2026-12-01"]);
+    let (_, _, out) = spw(&[
+        "quote",
+        example("quote.json").to_str().expect("path"),
+        "--date",
+        "2026-12-01",
+    ]);
     assert!(out.contains("total GBP"));
     assert!(out.contains('£'));
+}
+
+#[test]
+fn cut_request_and_quote() {
+    let (code, v, _) = spw(&["cut", example("cut.json").to_str().expect("path"), "--json"]);
+    assert_eq!(code, 0);
+    let bars = v["bars"].as_array().expect("bars");
+    let cut: usize = bars.iter().map(|b| b["cuts"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(cut, 8 + 4 + 16 + 16, "every piece cut once");
+    assert!(v["summary"]["lower_bound_bars"].as_u64() <= v["summary"]["total_bars"].as_u64());
+
+    let (code, v, _) = spw(&["cut", "--quote", example("quote.json").to_str().expect("path"), "--json", "--time-limit-ms", "5000"]);
+    assert_eq!(code, 0);
+    let groups = v["groups"].as_array().expect("groups");
+    assert!(groups.iter().any(|g| g["profile_code"] == "SPW600e-FRAME-75"));
+    // Line 1: 2 doors × (1 head + 2 jambs) of frame; line 2: 5 doors × 3.
+    let frame_pieces: usize = groups
+        .iter()
+        .filter(|g| g["profile_code"] == "SPW600e-FRAME-75")
+        .flat_map(|g| g["plan"]["bars"].as_array().cloned().unwrap_or_default())
+        .map(|b| b["cuts"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(frame_pieces, 2 * 3 + 5 * 3);
+
+    let dir = std::env::temp_dir().join(format!("spw-cut-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("too-long.json");
+    std::fs::write(&file, r#"{"stock":[{"length_mm":1000}],"pieces":[{"label":"x","length_mm":3000,"count":1}]}"#).expect("write");
+    let (code, v, _) = spw(&["cut", file.to_str().expect("path"), "--json"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["error"]["code"], "ERR_CUT_002");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -15,7 +15,7 @@ mod system;
 
 pub use glazing::{BuildUp, GLASS_KG_PER_M2_PER_MM, GlazingUnit, Layer, PaneKind, Spacer};
 pub use hardware::{CloserItem, HandleItem, HingeOption, LockItem, Sundries};
-pub use pricing::{ColourScheme, Commercial, FinishRule, Labour, LeadTime, Waste};
+pub use pricing::{ColourScheme, Commercial, CuttingStock, FinishRule, Labour, LeadTime, Waste};
 pub use profile::{Bead, Material, Profile, ProfileRole, SectionPart};
 pub use ral::{RalColour, normalise_ral};
 pub use system::{Accessibility, Allowances, Limits, SystemInfo};
@@ -166,6 +166,8 @@ pub struct Catalogue {
     pub lead_time: LeadTime,
     /// Waste allowances.
     pub waste: Waste,
+    /// Bar stock and saw settings.
+    pub cutting: CuttingStock,
     /// RAL Classic colours.
     pub ral: Vec<RalColour>,
     roles: [usize; 5],
@@ -606,6 +608,15 @@ impl Catalogue {
                 ck.fail(name, format!("waste.{name}"), "must be between 0 and 100");
             }
         }
+        if pricing.cutting.stock_lengths_mm.is_empty()
+            || pricing.cutting.stock_lengths_mm.contains(&0)
+        {
+            ck.fail(
+                "stock_lengths_mm",
+                "cutting.stock_lengths_mm",
+                "lists at least one positive bar length",
+            );
+        }
         if pricing.lead_time.batch_doors == 0 {
             ck.fail("batch_doors", "lead_time.batch_doors", "must be positive");
         }
@@ -644,6 +655,7 @@ impl Catalogue {
             commercial: pricing.commercial,
             lead_time: pricing.lead_time,
             waste: pricing.waste,
+            cutting: pricing.cutting,
             ral: ral.colour,
             roles,
         })

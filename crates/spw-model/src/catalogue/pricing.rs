@@ -97,6 +97,20 @@ pub struct Waste {
     pub gasket_percentage: Percentage,
 }
 
+/// Bar stock and saw settings for cutting lists.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuttingStock {
+    /// Bar lengths bought, mm.
+    pub stock_lengths_mm: Vec<u32>,
+    /// Saw kerf, mm.
+    pub kerf_mm: u32,
+    /// Trim at each bar end, mm.
+    pub end_trim_mm: u32,
+    /// Offcuts at least this long are kept, mm.
+    pub min_remnant_mm: u32,
+}
+
 /// The whole of `pricing.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,4 +120,5 @@ pub(crate) struct PricingFile {
     pub commercial: Commercial,
     pub lead_time: LeadTime,
     pub waste: Waste,
+    pub cutting: CuttingStock,
 }
