@@ -51,7 +51,10 @@ proptest! {
 #[test]
 fn hinge_rule_follows_the_design_plan() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let mut cfg = spw_testkit::door().new_tree(&mut runner).expect("tree").current();
+    let mut cfg = spw_testkit::door()
+        .new_tree(&mut runner)
+        .expect("tree")
+        .current();
     cfg.hardware.hinges = None;
     cfg.frame_width_mm = 900;
     cfg.door_type = spw_model::config::DoorType::Single;
@@ -60,7 +63,11 @@ fn hinge_rule_follows_the_design_plan() {
     for (h, at_least) in [(2000, 2), (2400, 3)] {
         cfg.frame_height_mm = h;
         let g = spw_geometry::build(&cfg, &CAT).expect("builds");
-        assert!(g.hinges_per_leaf >= at_least, "{h} mm frame has {} hinges", g.hinges_per_leaf);
+        assert!(
+            g.hinges_per_leaf >= at_least,
+            "{h} mm frame has {} hinges",
+            g.hinges_per_leaf
+        );
         assert!(g.hinges_per_leaf >= g.hinges_required_per_leaf);
     }
 }

@@ -169,14 +169,28 @@ fn cut_request_and_quote() {
     let (code, v, _) = spw(&["cut", example("cut.json").to_str().expect("path"), "--json"]);
     assert_eq!(code, 0);
     let bars = v["bars"].as_array().expect("bars");
-    let cut: usize = bars.iter().map(|b| b["cuts"].as_array().map_or(0, Vec::len)).sum();
+    let cut: usize = bars
+        .iter()
+        .map(|b| b["cuts"].as_array().map_or(0, Vec::len))
+        .sum();
     assert_eq!(cut, 8 + 4 + 16 + 16, "every piece cut once");
     assert!(v["summary"]["lower_bound_bars"].as_u64() <= v["summary"]["total_bars"].as_u64());
 
-    let (code, v, _) = spw(&["cut", "--quote", example("quote.json").to_str().expect("path"), "--json", "--time-limit-ms", "5000"]);
+    let (code, v, _) = spw(&[
+        "cut",
+        "--quote",
+        example("quote.json").to_str().expect("path"),
+        "--json",
+        "--time-limit-ms",
+        "5000",
+    ]);
     assert_eq!(code, 0);
     let groups = v["groups"].as_array().expect("groups");
-    assert!(groups.iter().any(|g| g["profile_code"] == "SPW600e-FRAME-75"));
+    assert!(
+        groups
+            .iter()
+            .any(|g| g["profile_code"] == "SPW600e-FRAME-75")
+    );
     // Line 1: 2 doors × (1 head + 2 jambs) of frame; line 2: 5 doors × 3.
     let frame_pieces: usize = groups
         .iter()
@@ -189,7 +203,11 @@ fn cut_request_and_quote() {
     let dir = std::env::temp_dir().join(format!("spw-cut-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("too-long.json");
-    std::fs::write(&file, r#"{"stock":[{"length_mm":1000}],"pieces":[{"label":"x","length_mm":3000,"count":1}]}"#).expect("write");
+    std::fs::write(
+        &file,
+        r#"{"stock":[{"length_mm":1000}],"pieces":[{"label":"x","length_mm":3000,"count":1}]}"#,
+    )
+    .expect("write");
     let (code, v, _) = spw(&["cut", file.to_str().expect("path"), "--json"]);
     assert_eq!(code, 1);
     assert_eq!(v["error"]["code"], "ERR_CUT_002");

@@ -104,7 +104,14 @@ fn degenerate_frames_are_refused_not_panicked() {
     let base = spw_testkit::door();
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let mut cfg = base.new_tree(&mut runner).expect("tree").current();
-    for (w, h) in [(1, 1), (100, 2000), (2000, 100), (200, 200), (100_001, 2000), (u32::MAX, u32::MAX)] {
+    for (w, h) in [
+        (1, 1),
+        (100, 2000),
+        (2000, 100),
+        (200, 200),
+        (100_001, 2000),
+        (u32::MAX, u32::MAX),
+    ] {
         cfg.frame_width_mm = w;
         cfg.frame_height_mm = h;
         let r = build(&cfg, &CAT);

@@ -27,44 +27,66 @@ pub fn door() -> impl Strategy<Value = DoorConfiguration> {
         glazing(),
         prop::bool::ANY,
         prop::sample::select(vec![Finish::PowderCoating, Finish::Anodised, Finish::Mill]),
-        prop::sample::select(vec![SecurityRating::None, SecurityRating::Pas24, SecurityRating::SecuredByDesign]),
-        prop::sample::select(vec![None, Some("heavy_duty_3_per_leaf"), Some("heavy_duty_2_per_leaf")]),
+        prop::sample::select(vec![
+            SecurityRating::None,
+            SecurityRating::Pas24,
+            SecurityRating::SecuredByDesign,
+        ]),
+        prop::sample::select(vec![
+            None,
+            Some("heavy_duty_3_per_leaf"),
+            Some("heavy_duty_2_per_leaf"),
+        ]),
         prop::bool::ANY,
     )
-        .prop_map(|(double, outward, left, w, h, (gt, gthk), low, finish, security, hinges, closer)| {
-            DoorConfiguration {
-                door_type: if double { DoorType::Double } else { DoorType::Single },
-                opening_direction: if outward { OpeningDirection::Outward } else { OpeningDirection::Inward },
-                handing: if left { Handing::Left } else { Handing::Right },
-                frame_width_mm: w,
-                frame_height_mm: h,
-                leaf_width_mm: None,
-                leaf_height_mm: None,
-                glazing_type: gt,
-                glazing_thickness_mm: gthk,
-                glazing_unit: None,
-                glazing_u_value: None,
-                spacer: None,
-                threshold_type: if low { ThresholdType::Low } else { ThresholdType::Standard },
-                finish,
-                color: match finish {
-                    Finish::PowderCoating => Some("RAL 7016".into()),
-                    Finish::Anodised => Some("natural_silver".into()),
-                    Finish::Mill => None,
-                },
-                hardware: Hardware {
-                    hinges: hinges.map(str::to_owned),
-                    lock: Some("multipoint_5_point".into()),
-                    handles: Some("lever_stainless_steel".into()),
-                    closer: closer.then(|| "overhead_size_5".to_owned()),
-                },
-                security_rating: security,
-                fire_rating: None,
-                acoustic_rating_db: None,
-                accessible: low,
-                declared: Declared::default(),
-            }
-        })
+        .prop_map(
+            |(double, outward, left, w, h, (gt, gthk), low, finish, security, hinges, closer)| {
+                DoorConfiguration {
+                    door_type: if double {
+                        DoorType::Double
+                    } else {
+                        DoorType::Single
+                    },
+                    opening_direction: if outward {
+                        OpeningDirection::Outward
+                    } else {
+                        OpeningDirection::Inward
+                    },
+                    handing: if left { Handing::Left } else { Handing::Right },
+                    frame_width_mm: w,
+                    frame_height_mm: h,
+                    leaf_width_mm: None,
+                    leaf_height_mm: None,
+                    glazing_type: gt,
+                    glazing_thickness_mm: gthk,
+                    glazing_unit: None,
+                    glazing_u_value: None,
+                    spacer: None,
+                    threshold_type: if low {
+                        ThresholdType::Low
+                    } else {
+                        ThresholdType::Standard
+                    },
+                    finish,
+                    color: match finish {
+                        Finish::PowderCoating => Some("RAL 7016".into()),
+                        Finish::Anodised => Some("natural_silver".into()),
+                        Finish::Mill => None,
+                    },
+                    hardware: Hardware {
+                        hinges: hinges.map(str::to_owned),
+                        lock: Some("multipoint_5_point".into()),
+                        handles: Some("lever_stainless_steel".into()),
+                        closer: closer.then(|| "overhead_size_5".to_owned()),
+                    },
+                    security_rating: security,
+                    fire_rating: None,
+                    acoustic_rating_db: None,
+                    accessible: low,
+                    declared: Declared::default(),
+                }
+            },
+        )
 }
 
 /// A door configuration as the JSON a user writes.
