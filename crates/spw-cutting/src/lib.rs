@@ -46,6 +46,7 @@ mod plan;
 mod problem;
 mod request;
 mod solver;
+mod waste;
 mod work;
 
 pub use error::{CutError, InputIssue, OversizePiece};

@@ -69,25 +69,26 @@ pub(crate) fn martello_toth(problem: &Problem) -> u64 {
         return 0;
     }
     let cap = problem.max_capacity();
-    let items = &problem.items;
+    let items = &problem.items; // sorted by decreasing weight
+    let mut count = vec![0u64; items.len() + 1];
+    let mut weight = vec![0u64; items.len() + 1];
+    for (k, item) in items.iter().enumerate() {
+        count[k + 1] = count[k] + u64::from(item.demand);
+        weight[k + 1] = weight[k] + item.weight * u64::from(item.demand);
+    }
+    // Number of leading classes heavier than `t`.
+    let heavier = |t: u64| items.partition_point(|i| i.weight > t);
+    let half = heavier(cap / 2);
     // Candidate alphas: 0 and each distinct weight not above cap / 2.
-    let mut alphas: Vec<u64> = vec![0];
-    alphas.extend(items.iter().map(|i| i.weight).filter(|&w| 2 * w <= cap));
+    let alphas = std::iter::once(0).chain(items[half..].iter().map(|i| i.weight));
     let mut best = 0;
     for alpha in alphas {
-        let (mut j1, mut j2, mut j2_weight, mut j3_weight) = (0u64, 0u64, 0u64, 0u64);
-        for item in items {
-            let d = u64::from(item.demand);
-            let w = item.weight;
-            if w > cap - alpha {
-                j1 += d;
-            } else if 2 * w > cap {
-                j2 += d;
-                j2_weight += w * d;
-            } else if w >= alpha {
-                j3_weight += w * d;
-            }
-        }
+        let k1 = heavier(cap - alpha).min(half);
+        let k3 = items.partition_point(|i| i.weight >= alpha).max(half);
+        let j1 = count[k1];
+        let j2 = count[half] - count[k1];
+        let j2_weight = weight[half] - weight[k1];
+        let j3_weight = weight[k3] - weight[half];
         let free_in_j2 = j2 * cap - j2_weight;
         let extra = ceil_div(
             u128::from(j3_weight.saturating_sub(free_in_j2)),
@@ -96,6 +97,67 @@ pub(crate) fn martello_toth(problem: &Problem) -> u64 {
         best = best.max(j1 + j2 + extra);
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::{BarType, ItemClass};
+
+    fn problem(capacity: u64, weights: &[(u64, u32)]) -> Problem {
+        Problem {
+            kerf: 0,
+            min_remnant: 0,
+            items: weights
+                .iter()
+                .map(|&(weight, demand)| ItemClass {
+                    weight,
+                    demand,
+                    instances: vec![0; demand as usize],
+                })
+                .collect(),
+            bar_types: vec![BarType {
+                length_mm: capacity,
+                capacity,
+                limit: None,
+                cost: 1,
+                is_remnant: false,
+            }],
+            costed: false,
+        }
+    }
+
+    #[test]
+    fn l2_beats_l1_on_large_items() {
+        // Six items of 60 in bars of 100: L1 = 4, but no two share a bar.
+        let p = problem(100, &[(60, 6)]);
+        assert_eq!(volume(&p).bars, 4);
+        assert_eq!(martello_toth(&p), 6);
+    }
+
+    #[test]
+    fn l2_counts_small_items_in_free_space() {
+        // Three 70s leave 3 × 30 free; six 20s (120) need 30 more: one bar.
+        let p = problem(100, &[(70, 3), (20, 6)]);
+        assert_eq!(martello_toth(&p), 4);
+        // Brute-force check of the classic formula on a mixed instance.
+        let p = problem(100, &[(55, 2), (45, 2), (30, 3), (10, 4)]);
+        assert!(martello_toth(&p) >= volume(&p).bars);
+        assert!(martello_toth(&p) <= 5);
+    }
+
+    #[test]
+    fn dual_bound_beats_volume_bound() {
+        // Five 40s in bars of 100: L1 = 2, but only two fit a bar, so any
+        // positive value per piece proves ceil(5 / 2) = 3 (scale-invariant).
+        let p = problem(100, &[(40, 5)]);
+        assert_eq!(volume(&p).bars, 2);
+        let mut work = Work::new(u64::MAX, None);
+        assert_eq!(dual(&p, &[0.4], &mut work).bars, 3);
+        assert_eq!(dual(&p, &[7.0], &mut work).bars, 3);
+        // Zero values prove nothing.
+        assert_eq!(dual(&p, &[0.0], &mut work).bars, 0);
+    }
 }
 
 /// The dual bound for real-valued piece duals (scaled to integers and

@@ -146,16 +146,11 @@ pub(crate) fn build(request: &CutRequest, problem: &Problem, solved: &Solved) ->
     let packing: &Packing = &solved.packing;
     let mut cursor = vec![0usize; problem.items.len()];
     let mut bars = Vec::with_capacity(packing.bars.len());
-    let mut pattern_ids: Vec<&crate::pattern::PackedBar> = Vec::new();
+    let mut pattern_ids: BTreeMap<&crate::pattern::PackedBar, usize> = BTreeMap::new();
     for bar in &packing.bars {
         let ty = &problem.bar_types[bar.ty];
-        let pattern = match pattern_ids.iter().position(|p| *p == bar) {
-            Some(i) => i + 1,
-            None => {
-                pattern_ids.push(bar);
-                pattern_ids.len()
-            }
-        };
+        let next = pattern_ids.len() + 1;
+        let pattern = *pattern_ids.entry(bar).or_insert(next);
         let mut position: u64 = 0;
         let mut nominal: u64 = 0;
         let mut cuts = Vec::with_capacity(bar.items.len());

@@ -16,7 +16,7 @@ pub const MAX_LENGTH_MM: u32 = 100_000;
 /// Widest saw kerf accepted.
 pub const MAX_KERF_MM: u32 = 1_000;
 /// Largest number of pieces (sum of counts) in one request.
-pub const MAX_TOTAL_PIECES: u64 = 100_000;
+pub const MAX_TOTAL_PIECES: u64 = 50_000;
 /// Largest number of entries in `stock` and in `remnants`.
 pub const MAX_BAR_ENTRIES: usize = 64;
 /// Largest price of one stock bar in pence (£10 million).

@@ -10,6 +10,7 @@ use crate::ffd::{self, Fit};
 use crate::lower_bound::{self, Bounds};
 use crate::pattern::{Packing, better};
 use crate::problem::Problem;
+use crate::waste;
 use crate::work::Work;
 
 /// Tuning knobs of the optimiser. All limits are deterministic.
@@ -37,9 +38,27 @@ impl Default for SolveOptions {
         Self {
             max_work: DEFAULT_MAX_WORK,
             exact_max_pieces: 20,
-            column_generation_percent: 70,
+            column_generation_percent: 60,
         }
     }
+}
+
+/// Column generation keeps a dense basis inverse (classes²) and a knapsack
+/// choice table (copies × capacity); beyond these sizes it is skipped and the
+/// plan comes from the baselines (and the bounds from L1/L2).
+const MAX_CG_CLASSES: usize = 600;
+const MAX_KNAPSACK_CELLS: u64 = 64_000_000;
+/// Bin completion recurses once per piece; it is used up to this size.
+const MAX_COMPLETION_PIECES: u64 = 1_000;
+
+fn column_generation_fits(problem: &Problem) -> bool {
+    let cap = problem.max_capacity();
+    let copies: u64 = problem
+        .items
+        .iter()
+        .map(|i| u64::from(i.demand).min(cap / i.weight.max(1)))
+        .sum();
+    problem.items.len() <= MAX_CG_CLASSES && copies.saturating_mul(cap + 1) <= MAX_KNAPSACK_CELLS
 }
 
 /// What the pipeline hands to the plan builder.
@@ -57,7 +76,8 @@ pub(crate) fn solve(
     options: &SolveOptions,
     stop: Option<&dyn Fn() -> bool>,
 ) -> Result<Solved, CutError> {
-    let mut work = Work::new(options.max_work, stop);
+    // 90 % of the budget for finding the fewest bars, 10 % for waste.
+    let mut work = Work::new(options.max_work / 10 * 9, stop);
     // Baselines always run in full: the answer is never worse than FFD.
     let ffd = ffd::solve(problem, Fit::First, &mut work);
     let bfd = ffd::solve(problem, Fit::Best, &mut work);
@@ -67,7 +87,7 @@ pub(crate) fn solve(
         best.as_ref()
             .is_some_and(|p| p.score(problem).primary <= bounds.cost)
     };
-    if !reached(&best, &bounds) {
+    if !reached(&best, &bounds) && column_generation_fits(problem) {
         let percent = u64::from(options.column_generation_percent.clamp(1, 100));
         let share = options.max_work.saturating_mul(percent) / 100;
         let mut cg_work = Work::new(share.min(work.remaining()), stop);
@@ -80,7 +100,8 @@ pub(crate) fn solve(
     }
     let mut optimal = reached(&best, &bounds);
     let current = best.as_ref().map(|p| p.stock_bars(problem));
-    if let (false, Some(current)) = (optimal, current) {
+    let small = problem.total_pieces() <= MAX_COMPLETION_PIECES;
+    if let (false, true, Some(current)) = (optimal, small, current) {
         // A single bar type: bin completion towards the lower bound, where a
         // finished search without a packing raises the bound.
         let mut bars = current.saturating_sub(1);
@@ -114,6 +135,9 @@ pub(crate) fn solve(
         optimal = outcome.complete && best.is_some();
         proven_infeasible = outcome.complete && best.is_none();
     }
+    let mut waste_work = Work::new(options.max_work / 10, stop);
+    let best = best.map(|p| waste::reduce(problem, p, &mut waste_work));
+    work.charge(waste_work.used());
     let Some(packing) = best else {
         let required = problem.total_weight();
         let available = problem

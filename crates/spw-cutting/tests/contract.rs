@@ -409,3 +409,39 @@ fn text_report_lists_bars_and_summary() {
     assert!(text.contains("Lower bound: 2 stock bars"), "{text}");
     assert!(text.contains('['), "{text}");
 }
+
+#[test]
+fn offcuts_are_concentrated_into_kept_remnants() {
+    // Two bars either way. FFD packs 3500+2000 and 2000+2000+1500, wasting
+    // 2 × 500 mm; 2000+2000+2000 and 3500+1500 waste nothing and keep a
+    // 1000 mm remnant.
+    let mut req = request(
+        vec![stock(6000)],
+        vec![
+            piece("a", 3500, 1),
+            piece("b", 2000, 3),
+            piece("c", 1500, 1),
+        ],
+    );
+    req.kerf_mm = 0;
+    req.min_remnant_mm = 1000;
+    let plan = solve(&req);
+    assert_eq!(plan.summary.total_bars, 2);
+    assert_eq!(plan.summary.waste_mm, 0, "{plan}");
+    assert_eq!(plan.summary.remnant_mm, 1000);
+    assert!((plan.summary.waste_percentage - 0.0).abs() < 1e-9);
+}
+
+#[test]
+fn same_input_gives_identical_output() {
+    let req = request(
+        vec![stock(6000), stock(6500), stock(7000)],
+        (0..12)
+            .map(|i| piece(&format!("p{i}"), 700 + 137 * i, 1 + i % 3))
+            .collect(),
+    );
+    let a = solve(&req);
+    let b = solve(&req);
+    assert_eq!(a, b);
+    assert_eq!(a.to_string(), b.to_string());
+}
