@@ -99,67 +99,6 @@ pub(crate) fn martello_toth(problem: &Problem) -> u64 {
     best
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::problem::{BarType, ItemClass};
-
-    fn problem(capacity: u64, weights: &[(u64, u32)]) -> Problem {
-        Problem {
-            kerf: 0,
-            min_remnant: 0,
-            items: weights
-                .iter()
-                .map(|&(weight, demand)| ItemClass {
-                    weight,
-                    demand,
-                    instances: vec![0; demand as usize],
-                })
-                .collect(),
-            bar_types: vec![BarType {
-                length_mm: capacity,
-                capacity,
-                limit: None,
-                cost: 1,
-                is_remnant: false,
-            }],
-            costed: false,
-        }
-    }
-
-    #[test]
-    fn l2_beats_l1_on_large_items() {
-        // Six items of 60 in bars of 100: L1 = 4, but no two share a bar.
-        let p = problem(100, &[(60, 6)]);
-        assert_eq!(volume(&p).bars, 4);
-        assert_eq!(martello_toth(&p), 6);
-    }
-
-    #[test]
-    fn l2_counts_small_items_in_free_space() {
-        // Three 70s leave 3 × 30 free; six 20s (120) need 30 more: one bar.
-        let p = problem(100, &[(70, 3), (20, 6)]);
-        assert_eq!(martello_toth(&p), 4);
-        // Brute-force check of the classic formula on a mixed instance.
-        let p = problem(100, &[(55, 2), (45, 2), (30, 3), (10, 4)]);
-        assert!(martello_toth(&p) >= volume(&p).bars);
-        assert!(martello_toth(&p) <= 5);
-    }
-
-    #[test]
-    fn dual_bound_beats_volume_bound() {
-        // Five 40s in bars of 100: L1 = 2, but only two fit a bar, so any
-        // positive value per piece proves ceil(5 / 2) = 3 (scale-invariant).
-        let p = problem(100, &[(40, 5)]);
-        assert_eq!(volume(&p).bars, 2);
-        let mut work = Work::new(u64::MAX, None);
-        assert_eq!(dual(&p, &[0.4], &mut work).bars, 3);
-        assert_eq!(dual(&p, &[7.0], &mut work).bars, 3);
-        // Zero values prove nothing.
-        assert_eq!(dual(&p, &[0.0], &mut work).bars, 0);
-    }
-}
-
 /// The dual bound for real-valued piece duals (scaled to integers and
 /// verified exactly). `demand` and `duals` are per item class.
 pub(crate) fn dual(problem: &Problem, duals: &[f64], work: &mut Work<'_>) -> Bounds {
@@ -273,4 +212,65 @@ pub(crate) fn max(problem: &Problem, a: Bounds, b: Bounds) -> Bounds {
             cost: a.cost.max(b.cost),
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::{BarType, ItemClass};
+
+    fn problem(capacity: u64, weights: &[(u64, u32)]) -> Problem {
+        Problem {
+            kerf: 0,
+            min_remnant: 0,
+            items: weights
+                .iter()
+                .map(|&(weight, demand)| ItemClass {
+                    weight,
+                    demand,
+                    instances: vec![0; demand as usize],
+                })
+                .collect(),
+            bar_types: vec![BarType {
+                length_mm: capacity,
+                capacity,
+                limit: None,
+                cost: 1,
+                is_remnant: false,
+            }],
+            costed: false,
+        }
+    }
+
+    #[test]
+    fn l2_beats_l1_on_large_items() {
+        // Six items of 60 in bars of 100: L1 = 4, but no two share a bar.
+        let p = problem(100, &[(60, 6)]);
+        assert_eq!(volume(&p).bars, 4);
+        assert_eq!(martello_toth(&p), 6);
+    }
+
+    #[test]
+    fn l2_counts_small_items_in_free_space() {
+        // Three 70s leave 3 × 30 free; six 20s (120) need 30 more: one bar.
+        let p = problem(100, &[(70, 3), (20, 6)]);
+        assert_eq!(martello_toth(&p), 4);
+        // Brute-force check of the classic formula on a mixed instance.
+        let p = problem(100, &[(55, 2), (45, 2), (30, 3), (10, 4)]);
+        assert!(martello_toth(&p) >= volume(&p).bars);
+        assert!(martello_toth(&p) <= 5);
+    }
+
+    #[test]
+    fn dual_bound_beats_volume_bound() {
+        // Five 40s in bars of 100: L1 = 2, but only two fit a bar, so any
+        // positive value per piece proves ceil(5 / 2) = 3 (scale-invariant).
+        let p = problem(100, &[(40, 5)]);
+        assert_eq!(volume(&p).bars, 2);
+        let mut work = Work::new(u64::MAX, None);
+        assert_eq!(dual(&p, &[0.4], &mut work).bars, 3);
+        assert_eq!(dual(&p, &[7.0], &mut work).bars, 3);
+        // Zero values prove nothing.
+        assert_eq!(dual(&p, &[0.0], &mut work).bars, 0);
+    }
 }
