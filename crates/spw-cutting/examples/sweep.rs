@@ -1,6 +1,8 @@
-//! Sweep over seeded instances with a known optimum (exact-fill and triplet
-//! families) and the 500-piece door order: reports how often the optimum is
-//! found, the worst gap, and the improvement over First Fit Decreasing.
+//! Sweep over seeded instances: the exact-fill and triplet families (known
+//! optimum = number of bars) and realistic door orders (optimum unknown;
+//! judged against the proven lower bound). Reports how often the optimum is
+//! found or proven, the worst gap, and the bar counts against First Fit
+//! Decreasing.
 //!
 //! Run with `cargo run --release -p spw-cutting --example sweep [count]`.
 
@@ -12,32 +14,62 @@ use spw_cutting::{CutRequest, SolveOptions, optimise};
 mod generator;
 
 struct Tally {
-    name: &'static str,
+    name: String,
     runs: u32,
-    optimal_found: u32,
+    at_optimum: u32,
     proven: u32,
     worst_gap: u32,
-    worst_vs_ffd: i64,
-    best_vs_ffd: i64,
+    /// Stock bars minus FFD stock bars: max (worst) and min (best).
+    vs_ffd: (i64, i64),
+    waste_percent_sum: f64,
 }
 
-fn run(tally: &mut Tally, request: &CutRequest, optimum: u32) {
-    let Ok(plan) = optimise(request, &SolveOptions::default()) else {
-        return;
-    };
-    let s = &plan.summary;
-    tally.runs += 1;
-    if s.stock_bars == optimum {
-        tally.optimal_found += 1;
+impl Tally {
+    fn new(name: String) -> Self {
+        Self {
+            name,
+            runs: 0,
+            at_optimum: 0,
+            proven: 0,
+            worst_gap: 0,
+            vs_ffd: (i64::MIN, i64::MAX),
+            waste_percent_sum: 0.0,
+        }
     }
-    if s.optimal {
-        tally.proven += 1;
+
+    /// `optimum`: the known optimum, or `None` to judge by the lower bound.
+    fn run(&mut self, request: &CutRequest, optimum: Option<u32>) {
+        let Ok(plan) = optimise(request, &SolveOptions::default()) else {
+            return;
+        };
+        let s = &plan.summary;
+        let reference = optimum.unwrap_or(s.lower_bound_bars);
+        self.runs += 1;
+        self.at_optimum += u32::from(s.stock_bars == reference);
+        self.proven += u32::from(s.optimal);
+        self.worst_gap = self.worst_gap.max(s.stock_bars.saturating_sub(reference));
+        let diff = i64::from(s.stock_bars) - i64::from(s.ffd_stock_bars.unwrap_or(s.stock_bars));
+        self.vs_ffd = (self.vs_ffd.0.max(diff), self.vs_ffd.1.min(diff));
+        self.waste_percent_sum += s.waste_percentage;
     }
-    tally.worst_gap = tally.worst_gap.max(s.stock_bars.saturating_sub(optimum));
-    let ffd = i64::from(s.ffd_stock_bars.unwrap_or(s.stock_bars));
-    let diff = i64::from(s.stock_bars) - ffd;
-    tally.worst_vs_ffd = tally.worst_vs_ffd.max(diff);
-    tally.best_vs_ffd = tally.best_vs_ffd.min(diff);
+
+    fn report(&self, out: &mut impl Write) {
+        let runs = f64::from(self.runs.max(1));
+        let _ = writeln!(
+            out,
+            "{}: {} runs, at optimum/bound {} ({:.0} %), proven optimal {}, worst gap {} bar(s), \
+             bars vs FFD worst {:+} best {:+}, mean waste {:.2} %",
+            self.name,
+            self.runs,
+            self.at_optimum,
+            100.0 * f64::from(self.at_optimum) / runs,
+            self.proven,
+            self.worst_gap,
+            self.vs_ffd.0,
+            self.vs_ffd.1,
+            self.waste_percent_sum / runs
+        );
+    }
 }
 
 fn main() {
@@ -45,39 +77,20 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100);
-    let mut out = std::io::stderr().lock();
-    let mut fill = Tally {
-        name: "exact-fill (30 bars of 6000, kerf 5)",
-        runs: 0,
-        optimal_found: 0,
-        proven: 0,
-        worst_gap: 0,
-        worst_vs_ffd: i64::MIN,
-        best_vs_ffd: 0,
-    };
-    let mut trip = Tally {
-        name: "triplets (20 bars of 6000, kerf 5)",
-        runs: 0,
-        optimal_found: 0,
-        proven: 0,
-        worst_gap: 0,
-        worst_vs_ffd: i64::MIN,
-        best_vs_ffd: 0,
-    };
+    let mut fill = Tally::new("exact-fill, 30 bars of 6000 mm, kerf 5 (optimum 30)".into());
+    let mut trip = Tally::new("triplets, 20 bars of 6000 mm, kerf 5 (optimum 20)".into());
+    let mut trip_large = Tally::new("triplets, 40 bars of 6000 mm, kerf 5 (optimum 40)".into());
+    let mut doors = Tally::new("door orders, 200 pieces, stock 6000/6500/7000 (vs bound)".into());
     for seed in 0..count {
-        run(
-            &mut fill,
-            &generator::exact_fill(seed, 30, 6000, 5, 300),
-            30,
-        );
-        run(&mut trip, &generator::triplets(seed, 20, 6000, 5), 20);
+        fill.run(&generator::exact_fill(seed, 30, 6000, 5, 300), Some(30));
+        trip.run(&generator::triplets(seed, 20, 6000, 5), Some(20));
+        if seed % 4 == 0 {
+            trip_large.run(&generator::triplets(seed, 40, 6000, 5), Some(40));
+        }
+        doors.run(&generator::door_order(seed, 200), None);
     }
-    for t in [&fill, &trip] {
-        let _ = writeln!(
-            out,
-            "{}: {} runs, optimum found {} ({} proven), worst gap {} bar(s), \
-             bars vs FFD: worst {:+}, best {:+}",
-            t.name, t.runs, t.optimal_found, t.proven, t.worst_gap, t.worst_vs_ffd, t.best_vs_ffd
-        );
+    let mut out = std::io::stderr().lock();
+    for t in [&fill, &trip, &trip_large, &doors] {
+        t.report(&mut out);
     }
 }

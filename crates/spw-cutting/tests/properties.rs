@@ -234,4 +234,49 @@ proptest! {
             ),
         }
     }
+
+    #[test]
+    fn arbitrary_input_never_panics(
+        kerf in 0u32..2000,
+        trim in 0u32..4000,
+        min_remnant in 0u32..200_000,
+        stock in prop::collection::vec((0u32..120_000, prop::option::of(0u32..4), prop::option::of(0u64..5000)), 0..4),
+        remnants in prop::collection::vec((0u32..9000, 0u32..3), 0..3),
+        pieces in prop::collection::vec((0u32..120_000, 0u32..6, 0u32..3000), 0..6),
+    ) {
+        let request = CutRequest {
+            kerf_mm: kerf,
+            end_trim_mm: trim,
+            min_remnant_mm: min_remnant,
+            stock: stock
+                .iter()
+                .map(|&(length_mm, count, cost)| StockLength { length_mm, count, cost })
+                .collect(),
+            remnants: remnants
+                .iter()
+                .map(|&(length_mm, count)| RemnantBar { length_mm, count })
+                .collect(),
+            pieces: pieces
+                .iter()
+                .enumerate()
+                .map(|(i, &(length_mm, count, mitre))| Piece {
+                    label: format!("x{i}"),
+                    length_mm,
+                    count,
+                    group: None,
+                    mitre_allowance_mm: mitre,
+                })
+                .collect(),
+        };
+        match optimise(&request, &options()) {
+            Ok(plan) => check_plan(&request, &plan)?,
+            Err(err) => {
+                prop_assert!(["ERR_CUT_001", "ERR_CUT_002", "ERR_CUT_003"].contains(&err.code()));
+                prop_assert!(!err.to_string().is_empty());
+                if err.code() == "ERR_CUT_001" {
+                    prop_assert!(!err.issues().is_empty());
+                }
+            }
+        }
+    }
 }
