@@ -2,9 +2,26 @@
 //! step of column generation (real-valued duals) and the exact verification
 //! of dual bounds (integer values).
 //!
-//! Each item class contributes `min(demand, capacity / weight)` 0/1 copies;
-//! `best[c]` is the best value of a selection of total weight at most `c`, so
-//! one table answers every bar capacity up to the largest.
+//! Each item class may be taken `min(demand, capacity / weight)` times; the
+//! copies are grouped in binary bundles (1, 2, 4, … copies) so the bounded
+//! problem becomes a 0/1 knapsack over few rows. `best[c]` is the best value
+//! of a selection of total weight at most `c`, so one table answers every
+//! bar capacity up to the largest.
+
+/// Splits `copies` into bundle sizes 1, 2, 4, … summing to `copies`.
+fn bundles(copies: u32) -> impl Iterator<Item = u32> {
+    let mut left = copies;
+    let mut next = 1u32;
+    std::iter::from_fn(move || {
+        if left == 0 {
+            return None;
+        }
+        let size = next.min(left);
+        left -= size;
+        next = next.saturating_mul(2);
+        Some(size)
+    })
+}
 
 use crate::work::Work;
 
@@ -36,10 +53,13 @@ pub(crate) fn best_values_int(
             continue;
         }
         let copies = item.copies.min(u32::try_from(cap / w).unwrap_or(u32::MAX));
-        for _ in 0..copies {
-            work.charge((cap - w + 1) as u64);
-            for c in (w..=cap).rev() {
-                let candidate = best[c - w] + value;
+        for size in bundles(copies) {
+            let k = usize::try_from(size).unwrap_or(usize::MAX);
+            let bw = w * k;
+            let bv = value * u64::from(size);
+            work.charge((cap - bw + 1) as u64);
+            for c in (bw..=cap).rev() {
+                let candidate = best[c - bw] + bv;
                 if candidate > best[c] {
                     best[c] = candidate;
                 }
@@ -53,9 +73,9 @@ pub(crate) fn best_values_int(
 pub(crate) struct FloatKnapsack {
     cap: usize,
     best: Vec<f64>,
-    /// Copy list: (item index) per copy row.
-    rows: Vec<usize>,
-    /// `take[row * (cap + 1) + c]`: whether copy `row` is taken at capacity `c`.
+    /// (item index, bundle size) per row.
+    rows: Vec<(usize, u32)>,
+    /// `take[row * (cap + 1) + c]`: whether bundle `row` is taken at capacity `c`.
     take: Vec<bool>,
 }
 
@@ -78,13 +98,15 @@ impl FloatKnapsack {
                 continue;
             }
             let copies = item.copies.min(u32::try_from(cap / w).unwrap_or(u32::MAX));
-            for _ in 0..copies {
+            for size in bundles(copies) {
+                let bw = w * usize::try_from(size).unwrap_or(usize::MAX);
+                let bv = value * f64::from(size);
                 work.charge(width as u64);
                 let base = take.len();
                 take.resize(base + width, false);
-                rows.push(index);
-                for c in (w..=cap).rev() {
-                    let candidate = best[c - w] + value;
+                rows.push((index, size));
+                for c in (bw..=cap).rev() {
+                    let candidate = best[c - bw] + bv;
                     if candidate > best[c] + 1e-12 {
                         best[c] = candidate;
                         take[base + c] = true;
@@ -117,12 +139,89 @@ impl FloatKnapsack {
         let width = self.cap + 1;
         for row in (0..self.rows.len()).rev() {
             if self.take[row * width + c] {
-                let index = self.rows[row];
-                counts[index] += 1;
+                let (index, size) = self.rows[row];
+                counts[index] += size;
                 let w = usize::try_from(items[index].weight).unwrap_or(0);
-                c -= w;
+                c -= w * usize::try_from(size).unwrap_or(0);
             }
         }
         counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Exhaustive bounded knapsack for checking the DP.
+    fn brute(items: &[KnapItem], values: &[u64], cap: u64) -> u64 {
+        fn go(k: usize, items: &[KnapItem], values: &[u64], room: u64) -> u64 {
+            let Some(item) = items.get(k) else { return 0 };
+            let mut best = 0;
+            for n in 0..=item.copies {
+                let w = item.weight * u64::from(n);
+                if w > room {
+                    break;
+                }
+                best = best.max(values[k] * u64::from(n) + go(k + 1, items, values, room - w));
+            }
+            best
+        }
+        go(0, items, values, cap)
+    }
+
+    #[test]
+    fn bundles_sum_to_copies() {
+        for copies in 0..40 {
+            assert_eq!(bundles(copies).sum::<u32>(), copies);
+        }
+        assert_eq!(bundles(6).collect::<Vec<_>>(), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn dp_matches_brute_force_and_reconstructs() {
+        let items = [
+            KnapItem {
+                weight: 7,
+                copies: 3,
+            },
+            KnapItem {
+                weight: 11,
+                copies: 5,
+            },
+            KnapItem {
+                weight: 4,
+                copies: 2,
+            },
+            KnapItem {
+                weight: 13,
+                copies: 1,
+            },
+        ];
+        let values = [9u64, 15, 5, 18];
+        let mut work = Work::new(u64::MAX, None);
+        let best = best_values_int(&items, &values, 60, &mut work);
+        let float_values: Vec<f64> = values.iter().map(|&v| v as f64).collect();
+        let knap = FloatKnapsack::solve(&items, &float_values, 60, &mut work);
+        for (index, &dp) in best.iter().enumerate() {
+            let cap = index as u64;
+            let expected = brute(&items, &values, cap);
+            assert_eq!(dp, expected, "capacity {cap}");
+            assert!((knap.value(cap) - expected as f64).abs() < 1e-9);
+            let sel = knap.selection(cap, &items);
+            let weight: u64 = sel
+                .iter()
+                .zip(&items)
+                .map(|(&n, i)| u64::from(n) * i.weight)
+                .sum();
+            let value: u64 = sel
+                .iter()
+                .zip(&values)
+                .map(|(&n, &v)| u64::from(n) * v)
+                .sum();
+            assert!(weight <= cap);
+            assert_eq!(value, expected);
+            assert!(sel.iter().zip(&items).all(|(&n, i)| n <= i.copies));
+        }
     }
 }

@@ -29,11 +29,15 @@
 //! generation (revised simplex, knapsack pricing by DP) yields the LP bound
 //! — verified in exact integer arithmetic — and a diving heuristic with FFD
 //! repair; small problems that still have a gap go to an exact branch and
-//! bound. All effort is counted in deterministic work units
+//! bound (any number of bar types) or, for a single stock length, to bin
+//! completion, which can also raise the lower bound. A final local search
+//! moves and swaps pieces between bars to cut waste (shorter stock lengths,
+//! offcuts merged into kept remnants). All effort is counted in deterministic work units
 //! ([`SolveOptions::max_work`]); the same input always gives the same plan.
 //! A caller that needs a wall-clock limit passes a stop closure to
 //! [`optimise_with_stop`].
 
+mod bin_completion;
 mod column_generation;
 mod error;
 mod exact;

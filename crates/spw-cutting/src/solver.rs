@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bin_completion;
 use crate::column_generation;
 use crate::error::CutError;
 use crate::exact;
@@ -106,7 +107,7 @@ pub(crate) fn solve(
         // finished search without a packing raises the bound.
         let mut bars = current.saturating_sub(1);
         while bars >= bounds.bars.max(1) && !work.exhausted() {
-            let Some(completion) = exact::complete_bins(problem, bars, &mut work) else {
+            let Some(completion) = bin_completion::complete_bins(problem, bars, &mut work) else {
                 break;
             };
             match completion.packing {
