@@ -53,9 +53,9 @@ proptest! {
             prop_assert!(l.unit_price.0 > l.material_cost.0 / i64::from(l.quantity), "sells below material cost");
         }
         // Discount and VAT are the quote's, each rounded once.
-        prop_assert_eq!(q.discount_amount.0, (i128::from(q.subtotal.0) * i128::from(discount) * 2 + 10_000).div_euclid(20_000) as i64);
+        prop_assert_eq!(i128::from(q.discount_amount.0), (i128::from(q.subtotal.0) * i128::from(discount) * 2 + 10_000).div_euclid(20_000));
         let net = q.subtotal.0 - q.discount_amount.0;
-        prop_assert_eq!(q.tax_amount.0, (i128::from(net) * i128::from(tax) * 2 + 10_000).div_euclid(20_000) as i64);
+        prop_assert_eq!(i128::from(q.tax_amount.0), (i128::from(net) * i128::from(tax) * 2 + 10_000).div_euclid(20_000));
     }
 
     /// The printed U-value is the formula applied to the printed breakdown (to rounding).
