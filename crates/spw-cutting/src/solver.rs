@@ -139,6 +139,7 @@ pub(crate) fn solve(
     let mut waste_work = Work::new(options.max_work / 10, stop);
     let best = best.map(|p| waste::reduce(problem, p, &mut waste_work));
     work.charge(waste_work.used());
+    optimal = optimal || reached(&best, &bounds);
     let Some(packing) = best else {
         let required = problem.total_weight();
         let available = problem
