@@ -30,8 +30,9 @@ pub struct SolveOptions {
     pub column_generation_percent: u8,
 }
 
-/// Default work budget: about a second of single-core time in a release
-/// build.
+/// Default work budget: at most a few seconds of single-core time in a
+/// release build (about 10⁹ units per second); orders whose answer meets the
+/// lower bound stop long before.
 pub const DEFAULT_MAX_WORK: u64 = 3_000_000_000;
 
 impl Default for SolveOptions {
