@@ -279,4 +279,91 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn small_instances_are_solved_exactly(
+        lengths in prop::collection::vec(200u32..3500, 1..8),
+        stock in prop::collection::btree_set(2000u32..6500, 1..3),
+        kerf in 0u32..6,
+        priced in any::<bool>(),
+    ) {
+        let request = CutRequest {
+            kerf_mm: kerf,
+            end_trim_mm: 0,
+            min_remnant_mm: 0,
+            stock: stock
+                .iter()
+                .map(|&l| StockLength { length_mm: l, count: None, cost: priced.then_some(u64::from(l) / 3 + 500) })
+                .collect(),
+            remnants: Vec::new(),
+            pieces: lengths
+                .iter()
+                .enumerate()
+                .map(|(i, &length_mm)| Piece {
+                    label: format!("s{i}"),
+                    length_mm,
+                    count: 1,
+                    group: None,
+                    mitre_allowance_mm: 0,
+                })
+                .collect(),
+        };
+        let Some(optimum) = brute_force_optimum(&request) else {
+            prop_assert_eq!(optimise(&request, &options()).map_err(|e| e.code()).err(), Some("ERR_CUT_002"));
+            return Ok(());
+        };
+        let plan = match optimise(&request, &options()) {
+            Ok(plan) => plan,
+            Err(err) => return Err(TestCaseError::fail(format!("unexpected {err}"))),
+        };
+        check_plan(&request, &plan)?;
+        let found = plan.summary.stock_cost.unwrap_or(u64::from(plan.summary.stock_bars));
+        prop_assert_eq!(found, optimum, "plan {}", plan);
+        prop_assert!(plan.summary.optimal);
+    }
+}
+
+/// Minimum stock cost (bar count when unpriced) over all partitions of the
+/// pieces, by dynamic programming over subsets; `None` if a piece fits no bar.
+fn brute_force_optimum(request: &CutRequest) -> Option<u64> {
+    let kerf = u64::from(request.kerf_mm);
+    let weights: Vec<u64> = request
+        .pieces
+        .iter()
+        .map(|p| u64::from(p.length_mm) + kerf)
+        .collect();
+    let n = weights.len();
+    let full = (1usize << n) - 1;
+    // Cheapest bar holding each subset.
+    let subset_cost: Vec<Option<u64>> = (0..=full)
+        .map(|mask| {
+            let load: u64 = (0..n)
+                .filter(|i| mask >> i & 1 == 1)
+                .map(|i| weights[i])
+                .sum();
+            request
+                .stock
+                .iter()
+                .filter(|s| u64::from(s.length_mm) + kerf >= load)
+                .map(|s| s.cost.unwrap_or(1))
+                .min()
+        })
+        .collect();
+    let mut best: Vec<Option<u64>> = vec![None; full + 1];
+    best[0] = Some(0);
+    for mask in 1..=full {
+        let low = mask & mask.wrapping_neg();
+        let mut sub = mask;
+        while sub > 0 {
+            let pair = (subset_cost[sub], best[mask ^ sub]);
+            if let (true, (Some(c), Some(rest))) = (sub & low != 0, pair) {
+                let total = c + rest;
+                if best[mask].is_none_or(|b| total < b) {
+                    best[mask] = Some(total);
+                }
+            }
+            sub = (sub - 1) & mask;
+        }
+    }
+    best[full]
 }
