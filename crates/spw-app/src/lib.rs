@@ -6,6 +6,7 @@
 //! server) stay thin: read the input, call one function here, print or send the result.
 
 mod cutting;
+pub mod drawings;
 mod quote_request;
 pub mod report;
 mod round;

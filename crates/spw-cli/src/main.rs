@@ -6,6 +6,7 @@
 
 #![allow(clippy::print_stdout)] // printing is this binary's job
 
+mod files;
 mod render;
 
 use anyhow::{Context, Result};
@@ -66,6 +67,46 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Drawing sets: elevation, plan, sections, details and isometric sheets, exported.
+    Draw {
+        /// Door configurations (JSON); several make a batch.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Folder the drawings are written to.
+        #[arg(long)]
+        out: PathBuf,
+        /// Views, comma separated: elevation, plan, section, detail, isometric.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "elevation,plan,section,detail,isometric"
+        )]
+        views: Vec<String>,
+        /// Formats, comma separated: svg.
+        #[arg(long, value_delimiter = ',', default_value = "svg")]
+        formats: Vec<String>,
+        /// Sheet size: A4…A0, optionally `-portrait`.
+        #[arg(long, default_value = "A3")]
+        sheet: String,
+        /// Scale of elevation, plan and isometric, e.g. 1:10 (fitted to the sheet when absent).
+        #[arg(long)]
+        scale: Option<String>,
+        /// Date printed in the title block, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Project name for the title block.
+        #[arg(long, default_value = "")]
+        project: String,
+        /// Customer for the title block.
+        #[arg(long, default_value = "")]
+        customer: String,
+        /// Drawn by, for the title block.
+        #[arg(long, default_value = "")]
+        drawn_by: String,
+        /// Print a JSON manifest of the files written.
         #[arg(long)]
         json: bool,
     },
@@ -188,6 +229,210 @@ fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
     })
 }
 
+#[derive(Serialize)]
+struct ManifestFile {
+    format: spw_app::drawings::Format,
+    path: String,
+    bytes: usize,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct ManifestDrawing {
+    source: String,
+    drawing_number: String,
+    view: &'static str,
+    revision: String,
+    files: Vec<ManifestFile>,
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    drawings: Vec<ManifestDrawing>,
+}
+
+fn usage(message: String, json: bool) -> Result<Outcome> {
+    if json {
+        print_json(&serde_json::json!({"error": {"code": "ERR_VAL_001", "message": message}}))?;
+    } else {
+        eprintln!("spw: {message}");
+    }
+    Ok(Outcome::Unreadable)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    cat: &Catalogue,
+    files: &[PathBuf],
+    out: &Path,
+    views: &[String],
+    formats: &[String],
+    sheet: &str,
+    scale: Option<&str>,
+    date: Option<&str>,
+    (project, customer, drawn_by): (String, String, String),
+    json: bool,
+) -> Result<Outcome> {
+    use sha2::Digest;
+    let mut kinds = Vec::new();
+    for v in views {
+        match spw_app::drawings::parse_view(v) {
+            Some(k) if !kinds.contains(&k) => kinds.push(k),
+            Some(_) => {}
+            None => {
+                return usage(
+                    format!(
+                        "--views: `{v}` is not one of elevation, plan, section, detail, isometric"
+                    ),
+                    json,
+                );
+            }
+        }
+    }
+    let mut fmts = Vec::new();
+    for f in formats {
+        match spw_app::drawings::Format::parse(f) {
+            Some(x) if !fmts.contains(&x) => fmts.push(x),
+            Some(_) => {}
+            None => {
+                return usage(
+                    format!("--formats: `{f}` is not a supported format (svg)"),
+                    json,
+                );
+            }
+        }
+    }
+    let Some(sheet_size) = spw_app::drawings::parse_sheet(sheet) else {
+        return usage(
+            format!("--sheet: `{sheet}` is not A4…A0 (optionally -portrait or -landscape)"),
+            json,
+        );
+    };
+    let scale = match scale {
+        None => None,
+        Some(s) => match spw_app::drawings::parse_scale(s) {
+            Some(x) => Some(x),
+            None => {
+                return usage(
+                    format!("--scale: `{s}` is not one of 1:1, 1:2, 1:5, 1:10, 1:20, 1:50"),
+                    json,
+                );
+            }
+        },
+    };
+    let date = match date {
+        Some(d) => Date::parse(d, format_description!("[year]-[month]-[day]"))
+            .with_context(|| format!("--date `{d}` is not a date like 2025-11-08"))?,
+        None => today(),
+    };
+    let mut options = spw_app::drawings::default_options(kinds);
+    options.sheet = sheet_size;
+    options.scale = scale;
+    options.info = spw_drawing::ProjectInfo {
+        project,
+        customer,
+        date: date.to_string(),
+        drawn_by,
+        checked_by: String::new(),
+    };
+
+    // Make every drawing of the batch in memory first: nothing is written unless all succeed.
+    let progress =
+        (!json && files.len() > 1 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .then(|| indicatif::ProgressBar::new(files.len() as u64));
+    let mut sets = Vec::new();
+    for file in files {
+        let text = match read_input(file, json)? {
+            Ok(t) => t,
+            Err(o) => return Ok(o),
+        };
+        match spw_app::drawings::draw(&text, &options, &fmts, cat) {
+            Ok(set) => sets.push((file.display().to_string(), set)),
+            Err(spw_app::drawings::DrawFailure::Invalid(r)) => {
+                if !json {
+                    println!("{}:", file.display());
+                }
+                return refused(&r, json);
+            }
+            Err(spw_app::drawings::DrawFailure::Drawing { code, message }) => {
+                if json {
+                    print_json(
+                        &serde_json::json!({"error": {"code": code, "message": message, "file": file.display().to_string()}}),
+                    )?;
+                } else {
+                    println!("{}: {code}: {message}", file.display());
+                }
+                return Ok(Outcome::Invalid);
+            }
+        }
+        if let Some(p) = &progress {
+            p.inc(1);
+        }
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut manifest = Manifest {
+        drawings: Vec::new(),
+    };
+    let batch = sets.len() > 1;
+    for (i, (source, set)) in sets.iter().enumerate() {
+        let dir = if batch {
+            out.join(format!(
+                "{:02}-{}",
+                i + 1,
+                Path::new(source)
+                    .file_stem()
+                    .map_or_else(|| "door".into(), |s| s.to_string_lossy().into_owned())
+            ))
+        } else {
+            out.to_path_buf()
+        };
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        for f in &set.files {
+            let path = dir.join(&f.file_name);
+            files::write_atomic(&path, &f.bytes)?;
+            let entry = ManifestFile {
+                format: f.format,
+                path: path.display().to_string(),
+                bytes: f.bytes.len(),
+                sha256: sha2::Sha256::digest(&f.bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
+            };
+            match manifest
+                .drawings
+                .iter_mut()
+                .find(|d| d.source == *source && d.drawing_number == f.drawing_number)
+            {
+                Some(d) => d.files.push(entry),
+                None => manifest.drawings.push(ManifestDrawing {
+                    source: source.clone(),
+                    drawing_number: f.drawing_number.clone(),
+                    view: f.view.as_str(),
+                    revision: f.revision.clone(),
+                    files: vec![entry],
+                }),
+            }
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    if json {
+        print_json(&manifest)?;
+    } else {
+        for d in &manifest.drawings {
+            for f in &d.files {
+                println!(
+                    "{} rev {}  {}  ({} bytes)",
+                    d.drawing_number, d.revision, f.path, f.bytes
+                );
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
 fn cut_refused(f: &spw_app::CutFailure, json: bool) -> Result<Outcome> {
     if json {
         print_json(f)?;
@@ -251,6 +496,30 @@ fn run(cli: Cli) -> Result<Outcome> {
                 Err(r) => refused(&r, json),
             }
         }
+        Command::Draw {
+            files,
+            out,
+            views,
+            formats,
+            sheet,
+            scale,
+            date,
+            project,
+            customer,
+            drawn_by,
+            json,
+        } => draw(
+            &cat,
+            &files,
+            &out,
+            &views,
+            &formats,
+            &sheet,
+            scale.as_deref(),
+            date.as_deref(),
+            (project, customer, drawn_by),
+            json,
+        ),
         Command::Cut {
             file,
             quote,

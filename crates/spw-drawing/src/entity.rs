@@ -114,8 +114,14 @@ impl Dimension {
     /// The two ends of the dimension line.
     pub fn line_ends(&self) -> (Point, Point) {
         match self.kind {
-            DimensionKind::Horizontal => (Point::new(self.p1.x, self.line_at.y), Point::new(self.p2.x, self.line_at.y)),
-            DimensionKind::Vertical => (Point::new(self.line_at.x, self.p1.y), Point::new(self.line_at.x, self.p2.y)),
+            DimensionKind::Horizontal => (
+                Point::new(self.p1.x, self.line_at.y),
+                Point::new(self.p2.x, self.line_at.y),
+            ),
+            DimensionKind::Vertical => (
+                Point::new(self.line_at.x, self.p1.y),
+                Point::new(self.line_at.x, self.p2.y),
+            ),
             DimensionKind::Aligned => (self.p1, self.p2),
         }
     }
@@ -125,7 +131,9 @@ impl Dimension {
         match self.kind {
             DimensionKind::Horizontal => 0.0,
             DimensionKind::Vertical => 90.0,
-            DimensionKind::Aligned => (self.p2.y - self.p1.y).atan2(self.p2.x - self.p1.x).to_degrees(),
+            DimensionKind::Aligned => (self.p2.y - self.p1.y)
+                .atan2(self.p2.x - self.p1.x)
+                .to_degrees(),
         }
     }
 }
@@ -133,7 +141,11 @@ impl Dimension {
 /// Millimetres as a draughtsman writes them: whole numbers without decimals, else one decimal.
 pub fn format_mm(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
-    if (r - r.round()).abs() < 1e-9 { format!("{}", r.round()) } else { format!("{r:.1}") }
+    if (r - r.round()).abs() < 1e-9 {
+        format!("{}", r.round())
+    } else {
+        format!("{r:.1}")
+    }
 }
 
 /// The geometry of an entity.
@@ -208,7 +220,10 @@ pub struct Entity {
 impl Entity {
     /// A line.
     pub fn line(layer: LayerName, a: Point, b: Point) -> Entity {
-        Entity { layer, shape: Shape::Line { a, b } }
+        Entity {
+            layer,
+            shape: Shape::Line { a, b },
+        }
     }
 
     /// A closed rectangle as a polyline.
@@ -216,22 +231,45 @@ impl Entity {
         Entity {
             layer,
             shape: Shape::Polyline {
-                points: vec![Point::new(x0, y0), Point::new(x1, y0), Point::new(x1, y1), Point::new(x0, y1)],
+                points: vec![
+                    Point::new(x0, y0),
+                    Point::new(x1, y0),
+                    Point::new(x1, y1),
+                    Point::new(x0, y1),
+                ],
                 closed: true,
             },
         }
     }
 
     /// Text.
-    pub fn text(layer: LayerName, at: Point, height: f64, value: impl Into<String>, align: Align) -> Entity {
-        Entity { layer, shape: Shape::Text { at, height, value: value.into(), align, rotation_deg: 0.0 } }
+    pub fn text(
+        layer: LayerName,
+        at: Point,
+        height: f64,
+        value: impl Into<String>,
+        align: Align,
+    ) -> Entity {
+        Entity {
+            layer,
+            shape: Shape::Text {
+                at,
+                height,
+                value: value.into(),
+                align,
+                rotation_deg: 0.0,
+            },
+        }
     }
 
     /// Axis-aligned bounds (min, max), ignoring text extents.
     pub fn bounds(&self) -> Option<(Point, Point)> {
         let pts: Vec<Point> = match &self.shape {
             Shape::Line { a, b } => vec![*a, *b],
-            Shape::Polyline { points, .. } | Shape::Hatch { boundary: points, .. } => points.clone(),
+            Shape::Polyline { points, .. }
+            | Shape::Hatch {
+                boundary: points, ..
+            } => points.clone(),
             Shape::Arc { centre, radius, .. } | Shape::Circle { centre, radius } => vec![
                 Point::new(centre.x - radius, centre.y - radius),
                 Point::new(centre.x + radius, centre.y + radius),
@@ -244,7 +282,10 @@ impl Entity {
         };
         let first = *pts.first()?;
         Some(pts.iter().fold((first, first), |(lo, hi), p| {
-            (Point::new(lo.x.min(p.x), lo.y.min(p.y)), Point::new(hi.x.max(p.x), hi.y.max(p.y)))
+            (
+                Point::new(lo.x.min(p.x), lo.y.min(p.y)),
+                Point::new(hi.x.max(p.x), hi.y.max(p.y)),
+            )
         }))
     }
 }

@@ -136,6 +136,12 @@ impl LayerName {
             LayerName::TitleBlock => (Rgb(0, 0, 0), 7, 0.35, Linetype::Continuous),
             LayerName::Revision => (Rgb(220, 0, 0), 1, 0.35, Linetype::Continuous),
         };
-        Layer { name: self, colour, aci, lineweight_mm, linetype }
+        Layer {
+            name: self,
+            colour,
+            aci,
+            lineweight_mm,
+            linetype,
+        }
     }
 }

@@ -9,8 +9,15 @@
 
 pub mod entity;
 pub mod layer;
+pub mod set;
 pub mod sheet;
+pub mod title_block;
+pub mod views;
 
 pub use entity::{Align, Dimension, DimensionKind, Entity, HatchPattern, Point, Shape};
 pub use layer::{Layer, LayerName, Linetype, Rgb};
-pub use sheet::{Drawing, IsoFormat, Orientation, Scale, Sheet, SheetSize, TitleInfo, View, ViewKind};
+pub use set::{DrawingError, DrawingOptions, ProjectInfo, drawing_number, drawing_set};
+pub use sheet::{
+    Drawing, IsoFormat, Orientation, Scale, Sheet, SheetSize, TitleInfo, View, ViewKind,
+};
+pub use title_block::{RevisionRow, TitleBlockTemplate, revision_letter};

@@ -91,7 +91,14 @@ pub struct Scale(pub u32);
 
 impl Scale {
     /// The scales offered, largest first.
-    pub const STANDARD: [Scale; 6] = [Scale(1), Scale(2), Scale(5), Scale(10), Scale(20), Scale(50)];
+    pub const STANDARD: [Scale; 6] = [
+        Scale(1),
+        Scale(2),
+        Scale(5),
+        Scale(10),
+        Scale(20),
+        Scale(50),
+    ];
 
     /// Parse `1:10`.
     pub fn parse(s: &str) -> Option<Scale> {

@@ -1,0 +1,194 @@
+//! Drawing sets: a door configuration drawn as sheets and exported to files in memory, so a
+//! front end writes them only once every one of them has been made.
+
+use crate::Refusal;
+use spw_drawing::{Drawing, DrawingOptions, IsoFormat, Orientation, Scale, SheetSize, ViewKind};
+use spw_model::catalogue::Catalogue;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Scalable vector graphics, one file per sheet.
+    Svg,
+}
+
+impl Format {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+        }
+    }
+
+    /// Parse `svg`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// Parse a view kind name.
+pub fn parse_view(s: &str) -> Option<ViewKind> {
+    [
+        ViewKind::Elevation,
+        ViewKind::Plan,
+        ViewKind::Section,
+        ViewKind::Detail,
+        ViewKind::Isometric,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == s.trim())
+}
+
+/// Parse `A3`, `A3-portrait`, `A4-landscape`.
+pub fn parse_sheet(s: &str) -> Option<SheetSize> {
+    let (f, o) = s.split_once('-').unwrap_or((s, "landscape"));
+    let orientation = match o.trim().to_ascii_lowercase().as_str() {
+        "landscape" => Orientation::Landscape,
+        "portrait" => Orientation::Portrait,
+        _ => return None,
+    };
+    Some(SheetSize {
+        format: IsoFormat::parse(f)?,
+        orientation,
+    })
+}
+
+/// One file of a drawing set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputFile {
+    /// Drawing number of the sheet.
+    pub drawing_number: String,
+    /// View kind of the sheet.
+    pub view: ViewKind,
+    /// Revision letter.
+    pub revision: String,
+    /// Format.
+    pub format: Format,
+    /// File name, e.g. `SPW600e-ELV-001-A.svg`.
+    pub file_name: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A drawn set and its files.
+#[derive(Debug, Clone)]
+pub struct DrawingSet {
+    /// The drawing tree.
+    pub drawing: Drawing,
+    /// Files, sheet by sheet.
+    pub files: Vec<OutputFile>,
+}
+
+/// Why a drawing set was not made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DrawFailure {
+    /// The configuration is invalid or unreadable.
+    Invalid(Refusal),
+    /// The drawing or an export failed (`ERR_DWG_001`), e.g. it does not fit the sheet.
+    Drawing {
+        /// Machine code.
+        code: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn drawing_failure(message: String) -> DrawFailure {
+    DrawFailure::Drawing {
+        code: spw_drawing::DrawingError::CODE,
+        message,
+    }
+}
+
+/// Draw a door configuration and export it.
+pub fn draw(
+    text: &str,
+    options: &DrawingOptions,
+    formats: &[Format],
+    cat: &Catalogue,
+) -> Result<DrawingSet, DrawFailure> {
+    let e = spw_validation::evaluate_text(text, cat);
+    let Some((cfg, g, _)) = e.valid_parts() else {
+        return Err(DrawFailure::Invalid(Refusal::from_issues(e.issues)));
+    };
+    let drawing = spw_drawing::drawing_set(cfg, g, cat, options)
+        .map_err(|err| drawing_failure(err.message))?;
+    let mut files = Vec::new();
+    for (i, sheet) in drawing.sheets.iter().enumerate() {
+        for format in formats {
+            let bytes = match format {
+                Format::Svg => spw_svg::write_sheet(&drawing, i)
+                    .map_err(|err| drawing_failure(err.to_string()))?
+                    .into_bytes(),
+            };
+            files.push(OutputFile {
+                drawing_number: sheet.title.drawing_number.clone(),
+                view: sheet.views.first().map_or(ViewKind::Elevation, |v| v.kind),
+                revision: sheet.title.revision.clone(),
+                format: *format,
+                file_name: format!(
+                    "{}-{}.{}",
+                    sheet.title.drawing_number,
+                    sheet.title.revision,
+                    format.extension()
+                ),
+                bytes,
+            });
+        }
+    }
+    Ok(DrawingSet { drawing, files })
+}
+
+/// The default options: every view, A3 landscape, fitted scale, revision A.
+pub fn default_options(views: Vec<ViewKind>) -> DrawingOptions {
+    DrawingOptions {
+        views,
+        sheet: SheetSize {
+            format: IsoFormat::A3,
+            orientation: Orientation::Landscape,
+        },
+        scale: None,
+        info: spw_drawing::ProjectInfo::default(),
+        revision: 0,
+        history: Vec::new(),
+        revision_note: String::new(),
+        sequence: 1,
+        template: spw_drawing::TitleBlockTemplate::parse(spw_drawing::title_block::BUILTIN)
+            .unwrap_or_else(|_| unreachable_template()),
+    }
+}
+
+fn unreachable_template() -> spw_drawing::TitleBlockTemplate {
+    // The built-in template is parsed by a unit test of spw-drawing; this fallback keeps the
+    // signature infallible without panicking.
+    spw_drawing::TitleBlockTemplate {
+        company: spw_drawing::title_block::Company {
+            name: String::new(),
+            address: String::new(),
+            telephone: String::new(),
+            email: String::new(),
+        },
+        sheet: spw_drawing::title_block::SheetMargins {
+            border_mm: 10.0,
+            filing_margin_mm: 20.0,
+        },
+        block: spw_drawing::title_block::BlockLayout {
+            width_mm: 180.0,
+            row_height_mm: 7.0,
+            label_height_mm: 1.8,
+            text_height_mm: 3.0,
+            title_height_mm: 4.0,
+            revision_rows: 4,
+            notes: String::new(),
+        },
+    }
+}
+
+/// Parse `1:10`.
+pub fn parse_scale(s: &str) -> Option<Scale> {
+    Scale::parse(s)
+}
