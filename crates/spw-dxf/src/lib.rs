@@ -1,0 +1,116 @@
+//! DXF export of SPW600e drawing sheets: one AutoCAD R2000 (`AC1015`) DXF file per sheet,
+//! written by hand so that every table, block and object is complete and owned correctly.
+//!
+//! # Version
+//!
+//! R2000 (`AC1015`) is the oldest version with everything the drawings need (handles, owners,
+//! BLOCK_RECORDs, LWPOLYLINE, HATCH, lineweights, layouts) and the most widely read one: every
+//! AutoCAD since 2000, BricsCAD, DraftSight, LibreCAD, QCAD and ezdxf open it, and it needs only
+//! three classes (`ACDBDICTIONARYWDFLT`, `ACDBPLACEHOLDER`, `LAYOUT`) and a handful of objects,
+//! all of which are written. Text is `ANSI_1252`; characters outside ASCII are written as
+//! `\U+XXXX` escapes. Layer colours are ACI only (true colour, code 420, needs R2004).
+//!
+//! # Layout: the sheet drawn at scale in model space
+//!
+//! Model space holds real millimetres at 1:1, which is what a CAD user measures and snaps to.
+//! The sheet's main scale `S` is the largest scale denominator among its views (on SPW600e
+//! sheets that is the first view, the elevation or plan; the smaller-denominator views are
+//! enlarged sections and details). Each view's entities go to
+//! `placement × S + model point`: the sheet arrangement scaled by `S`, so views at `S` are at
+//! true size *and* where they are on the sheet; plotting model space at `1:S` on the sheet's
+//! paper reproduces it. A view at another scale (a 1:2 section on a 1:10 sheet) keeps its
+//! geometry at 1:1 too — so every dimension measures what it says — and is anchored at its
+//! scaled placement; it therefore appears smaller in model space than on the printed sheet.
+//! Because `S` is the largest denominator, such a view is always *smaller* than its place on
+//! the sheet and never overlaps its neighbours. The border and title block (`sheet.paper`) are
+//! drawn in model space multiplied by `S` (the classic "drawing at scale in model space"), the
+//! sheet limits and the model layout's plot settings are the sheet at `1:S`.
+//!
+//! Text heights and dimension symbol sizes are paper millimetres times the scale of their view
+//! (times `S` for paper entities); linetype patterns are paper millimetres scaled by
+//! `$LTSCALE = S`. Dimensions of each (scale, text height) get their own dimension style, whose
+//! `DIMSCALE` is the view's scale, so a CAD program regenerating them draws the same sizes.
+//!
+//! A paper-space layout with one viewport per view was considered; it needs VIEWPORT entities,
+//! per-viewport layer overrides and a non-overlapping model arrangement, for no gain in what a
+//! fabricator receives, so the paper layout (`Layout1`) is present, sized to the sheet, and
+//! empty.
+//!
+//! # Blocks and dimensions
+//!
+//! Each DIMENSION references its own anonymous block `*D<n>` holding what AutoCAD would draw:
+//! extension lines (offset and overshoot), the dimension line, closed filled arrowheads as
+//! SOLIDs, the text and the definition points — so viewers that do not regenerate dimensions
+//! still show them. The entity records the measured value (code 42) from the model, and a text
+//! override (code 1) only when the model's text differs from the formatted measurement.
+//!
+//! # Determinism
+//!
+//! Output is a pure function of the drawing: handles are handed out in a fixed order, there are
+//! no timestamps, and numbers are written with at most 6 decimals. NaN or infinite values are
+//! refused with [`DxfError::NonFinite`], never written.
+
+mod dim;
+mod doc;
+mod hatch;
+mod place;
+mod tags;
+
+pub use tags::{encode_text, format_real};
+
+use spw_drawing::Drawing;
+use std::fmt;
+
+/// Why a sheet could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DxfError {
+    /// The sheet index is not in the drawing.
+    SheetOutOfRange {
+        /// Index asked for.
+        index: usize,
+        /// Number of sheets in the drawing.
+        count: usize,
+    },
+    /// A coordinate, size or angle is NaN or infinite.
+    NonFinite {
+        /// Where.
+        what: String,
+    },
+    /// Geometry that cannot be represented (e.g. a polyline with one point, a zero radius).
+    Degenerate {
+        /// Where and why.
+        what: String,
+    },
+}
+
+impl fmt::Display for DxfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DxfError::SheetOutOfRange { index, count } => {
+                write!(
+                    f,
+                    "sheet {index} does not exist (the drawing has {count} sheets)"
+                )
+            }
+            DxfError::NonFinite { what } => write!(f, "non-finite number in {what}"),
+            DxfError::Degenerate { what } => write!(f, "degenerate geometry in {what}"),
+        }
+    }
+}
+
+impl std::error::Error for DxfError {}
+
+/// Writes sheet `sheet` of `drawing` as a complete DXF R2000 file (the file's text).
+///
+/// # Errors
+///
+/// [`DxfError::SheetOutOfRange`] when there is no such sheet, [`DxfError::NonFinite`] when any
+/// number is NaN or infinite, [`DxfError::Degenerate`] for geometry DXF cannot hold.
+pub fn write_sheet(drawing: &Drawing, sheet: usize) -> Result<String, DxfError> {
+    let s = drawing.sheets.get(sheet).ok_or(DxfError::SheetOutOfRange {
+        index: sheet,
+        count: drawing.sheets.len(),
+    })?;
+    let plan = place::plan(drawing, s)?;
+    doc::render(&plan)
+}
