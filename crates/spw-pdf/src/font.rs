@@ -17,9 +17,6 @@ pub(crate) struct TextFont {
     measure: FontRef<'static>,
     /// Units per em.
     units_per_em: f32,
-    /// Capital height as a fraction of the em, used to turn a draughtsman's text height
-    /// (the height of capitals) into a font size.
-    pub(crate) cap_height_em: f64,
 }
 
 /// Text laid out as glyphs on one line.
@@ -40,16 +37,10 @@ impl TextFont {
         if !(units_per_em > 0.0) {
             return Err(PdfError::Font);
         }
-        // DejaVu's capitals are 0.729 em tall; fall back to that if the table lacks it.
-        let cap = metrics
-            .cap_height
-            .map_or(0.729, |c| f64::from(c / units_per_em));
-        let cap_height_em = if cap > 0.2 && cap < 1.0 { cap } else { 0.729 };
         Ok(TextFont {
             font,
             measure,
             units_per_em,
-            cap_height_em,
         })
     }
 
@@ -102,7 +93,6 @@ mod tests {
             one.width_em
         );
         assert!((four.width_em - 4.0 * one.width_em).abs() < 1e-9);
-        assert!(f.cap_height_em > 0.6 && f.cap_height_em < 0.8);
         assert!(f.shape("W").width_em > f.shape("i").width_em);
     }
 

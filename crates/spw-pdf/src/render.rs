@@ -346,7 +346,8 @@ impl Page<'_, '_> {
         self.surface.pop();
     }
 
-    /// Single-line text; `height` is the height of capitals, paper mm.
+    /// Single-line text. `height` (paper mm) is the font size, as the drawing model lays text
+    /// out and as the SVG export draws it.
     fn text(
         &mut self,
         at: Point,
@@ -360,7 +361,7 @@ impl Page<'_, '_> {
         if shaped.glyphs.is_empty() {
             return;
         }
-        let size_pt = height * PT_PER_MM / self.font.cap_height_em;
+        let size_pt = height * PT_PER_MM;
         let width_pt = shaped.width_em * size_pt;
         let dx = match align {
             Align::Left => 0.0,
