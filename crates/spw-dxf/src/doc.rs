@@ -693,23 +693,24 @@ fn hatch_body(t: &mut Tags, boundary: &[Point], pattern: spw_drawing::HatchPatte
         t.point2(10, *p);
     }
     t.int(97, 0);
-    t.int(75, 1);
+    t.int(75, 0);
     t.int(76, def.kind);
     if !def.solid {
-        t.real(52, 0.0);
-        t.real(41, k);
+        let scale = k * def.scale;
+        let lines = def.resolve(scale);
+        t.real(52, def.angle_deg);
+        t.real(41, scale);
         t.int(77, 0);
-        t.int(78, i64::try_from(def.lines.len()).unwrap_or(0));
-        for l in def.lines {
+        t.int(78, i64::try_from(lines.len()).unwrap_or(0));
+        for l in &lines {
             t.real(53, l.angle_deg);
-            t.real(43, l.base.0 * k);
-            t.real(44, l.base.1 * k);
-            let (ox, oy) = l.offset_vector(k);
-            t.real(45, ox);
-            t.real(46, oy);
+            t.real(43, l.base.0);
+            t.real(44, l.base.1);
+            t.real(45, l.offset.0);
+            t.real(46, l.offset.1);
             t.int(79, i64::try_from(l.dashes.len()).unwrap_or(0));
-            for d in l.dashes {
-                t.real(49, d * k);
+            for d in &l.dashes {
+                t.real(49, *d);
             }
         }
     }

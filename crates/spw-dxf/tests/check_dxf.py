@@ -124,8 +124,11 @@ def main(path, expected_path):
             problems.append(f"hatch {h.dxf.handle} ({h.dxf.pattern_name}) has no pattern lines")
 
     aligns = sorted({t.dxf.halign for t in msp.query("TEXT")})
-    if aligns != [0, 1, 2]:
-        problems.append(f"text alignments {aligns}, expected [0, 1, 2]")
+    if aligns != exp["text_aligns"]:
+        problems.append(f"text alignments {aligns}, expected {exp['text_aligns']}")
+    for t in msp.query("TEXT"):
+        if t.dxf.halign != 0 and not t.dxf.hasattr("align_point"):
+            problems.append(f"text {t.dxf.handle} aligned {t.dxf.halign} without a second alignment point")
     for t in msp.query("TEXT"):
         if t.dxf.style != "SPW":
             problems.append(f"text {t.dxf.handle} style {t.dxf.style}")

@@ -256,9 +256,31 @@ fn sample() -> Drawing {
         views: vec![elevation, section],
         paper,
     };
+    // Sheet 1: the section alone on an A4 portrait sheet, main scale 1:2.
+    let mut detail = sheet.clone();
+    detail.size = SheetSize {
+        format: IsoFormat::A4,
+        orientation: Orientation::Portrait,
+    };
+    detail.views = vec![View {
+        placement: p(60.0, 120.0),
+        ..sheet.views[1].clone()
+    }];
+    detail.paper = vec![
+        Entity::rect(L::TitleBlock, 10.0, 10.0, 200.0, 287.0),
+        Entity::line(L::TitleBlock, p(10.0, 40.0), p(200.0, 40.0)),
+        text(
+            L::TitleBlock,
+            p(105.0, 20.0),
+            3.5,
+            "SPW600e-SEC-001",
+            Align::Centre,
+            0.0,
+        ),
+    ];
     Drawing {
         layers: Drawing::standard_layers(),
-        sheets: vec![sheet],
+        sheets: vec![sheet, detail],
     }
 }
 
@@ -274,38 +296,49 @@ fn dxf_type(s: &Shape) -> &'static str {
     }
 }
 
-/// What ezdxf must find, derived from the drawing and the conventions in the crate docs.
-fn expectations(d: &Drawing) -> Value {
-    let sheet = &d.sheets[0];
+/// What ezdxf must find on sheet `index`, derived from the drawing and the conventions in the
+/// crate docs; `lines` and `texts` are positions and heights worked out by hand.
+fn expectations(d: &Drawing, index: usize, lines: Value, texts: Value) -> Value {
+    let sheet = &d.sheets[index];
+    let main_scale = sheet.views.iter().map(|v| v.scale.0).max().unwrap_or(1);
     let mut counts = serde_json::Map::new();
     let mut dims = Vec::new();
     let mut patterns = Vec::new();
+    let mut aligns = Vec::new();
     let views = sheet.views.iter().map(|v| (Some(v), &v.entities));
     for (view, entities) in views.chain(std::iter::once((None, &sheet.paper))) {
         for e in entities {
             let key = format!("{}/{}", e.layer.as_str(), dxf_type(&e.shape));
             let n = counts.get(&key).and_then(Value::as_u64).unwrap_or(0);
             counts.insert(key, json!(n + 1));
-            if let Shape::Dimension(dim) = &e.shape {
-                let default = spw_drawing::entity::format_mm(dim.measured);
-                dims.push(json!({
-                    "measured": dim.measured,
-                    "dimtype": if dim.kind == DimensionKind::Aligned { 1 } else { 0 },
-                    "override": if dim.text == default { Value::Null } else { json!(dim.text) },
-                    "text": dim.text,
-                    "dimscale": view.map_or(10, |v| v.scale.0),
-                }));
-            }
-            if let Shape::Hatch { pattern, .. } = &e.shape {
-                patterns.push(match pattern {
+            match &e.shape {
+                Shape::Dimension(dim) => {
+                    let default = spw_drawing::entity::format_mm(dim.measured);
+                    dims.push(json!({
+                        "measured": dim.measured,
+                        "dimtype": if dim.kind == DimensionKind::Aligned { 1 } else { 0 },
+                        "override": if dim.text == default { Value::Null } else { json!(dim.text) },
+                        "text": dim.text,
+                        "dimscale": view.map_or(main_scale, |v| v.scale.0),
+                    }));
+                }
+                Shape::Hatch { pattern, .. } => patterns.push(match pattern {
                     HatchPattern::Aluminium => "ANSI31",
                     HatchPattern::Polyamide => "ANSI37",
-                    HatchPattern::Glass => "SPW_GLASS",
+                    HatchPattern::Glass => "ANSI36",
                     HatchPattern::Gasket => "SOLID",
-                });
+                }),
+                Shape::Text { align, .. } => aligns.push(match align {
+                    Align::Left => 0,
+                    Align::Centre => 1,
+                    Align::Right => 2,
+                }),
+                _ => {}
             }
         }
     }
+    aligns.sort_unstable();
+    aligns.dedup();
     let layers: serde_json::Map<String, Value> = d
         .layers
         .iter()
@@ -319,25 +352,48 @@ fn expectations(d: &Drawing) -> Value {
         .collect();
     json!({
         "version": "AC1015",
-        "main_scale": 10.0,
+        "main_scale": main_scale,
         "layers": layers,
         "counts": counts,
         "dimensions": dims,
         "hatch_patterns": patterns,
-        // Elevation at 1:10, placement (30, 40) × 10: model (0,0)-(1000,0) at true size.
-        // Title block line at paper (250,10)-(250,50) × 10.
-        "lines": [
-            { "layer": "FRAME", "coords": [300.0, 400.0, 1300.0, 400.0] },
-            { "layer": "TITLE_BLOCK", "coords": [2500.0, 100.0, 2500.0, 500.0] },
-        ],
-        // Text heights: paper mm × the view's scale (× 10 for the title block).
-        "texts": [
-            { "value": "LEFT", "height": 35.0 },
-            { "value": "SECTION A-A 1:2", "height": 7.0 },
-            { "value": "SFG Aluminium", "height": 50.0 },
-            { "value": "RIGHT Ø50", "height": 25.0 },
-        ],
+        "text_aligns": aligns,
+        "lines": lines,
+        "texts": texts,
     })
+}
+
+/// Expectations for the two sample sheets.
+fn sample_expectations(d: &Drawing, index: usize) -> Value {
+    if index == 0 {
+        expectations(
+            d,
+            0,
+            // Elevation at 1:10, placement (30, 40) × 10: model (0,0)-(1000,0) at true size.
+            // Title block line at paper (250,10)-(250,50) × 10.
+            json!([
+                { "layer": "FRAME", "coords": [300.0, 400.0, 1300.0, 400.0] },
+                { "layer": "TITLE_BLOCK", "coords": [2500.0, 100.0, 2500.0, 500.0] },
+            ]),
+            // Text heights: paper mm × the view's scale (× 10 for the title block).
+            json!([
+                { "value": "LEFT", "height": 35.0 },
+                { "value": "SECTION A-A 1:2", "height": 7.0 },
+                { "value": "SFG Aluminium", "height": 50.0 },
+                { "value": "RIGHT Ø50", "height": 25.0 },
+            ]),
+        )
+    } else {
+        expectations(
+            d,
+            1,
+            json!([{ "layer": "TITLE_BLOCK", "coords": [20.0, 80.0, 400.0, 80.0] }]),
+            json!([
+                { "value": "SECTION A-A 1:2", "height": 7.0 },
+                { "value": "SPW600e-SEC-001", "height": 7.0 },
+            ]),
+        )
+    }
 }
 
 fn workspace_root() -> PathBuf {
@@ -362,14 +418,11 @@ fn temp_file(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-#[test]
-fn sample_sheet_passes_ezdxf_audit_and_content_checks() {
-    let drawing = sample();
-    let dxf = write_sheet(&drawing, 0).expect("sheet writes");
-    let file = temp_file("sample.dxf");
-    let expected = temp_file("sample.json");
-    std::fs::write(&file, &dxf).expect("write dxf");
-    std::fs::write(&expected, expectations(&drawing).to_string()).expect("write expectations");
+fn check_with_ezdxf(name: &str, dxf: &str, expected: &Value) {
+    let file = temp_file(&format!("{name}.dxf"));
+    let exp_file = temp_file(&format!("{name}.json"));
+    std::fs::write(&file, dxf).expect("write dxf");
+    std::fs::write(&exp_file, expected.to_string()).expect("write expectations");
 
     let py = python();
     let probe = Command::new(&py).args(["-c", "import ezdxf"]).output();
@@ -390,7 +443,7 @@ fn sample_sheet_passes_ezdxf_audit_and_content_checks() {
     let out = Command::new(&py)
         .arg(&script)
         .arg(&file)
-        .arg(&expected)
+        .arg(&exp_file)
         .output()
         .expect("run check_dxf.py");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -400,15 +453,34 @@ fn sample_sheet_passes_ezdxf_audit_and_content_checks() {
         "ezdxf check failed for {}:\n{stdout}\n{stderr}",
         file.display()
     );
+    // SPW_DXF_OUT=<dir> keeps the file for looking at it in a CAD program.
+    if let Some(dir) = std::env::var_os("SPW_DXF_OUT") {
+        std::fs::write(Path::new(&dir).join(format!("{name}.dxf")), dxf).expect("write kept copy");
+    }
     let _ = std::fs::remove_file(&file);
-    let _ = std::fs::remove_file(&expected);
+    let _ = std::fs::remove_file(&exp_file);
+}
+
+#[test]
+fn sample_sheets_pass_ezdxf_audit_and_content_checks() {
+    let drawing = sample();
+    for index in 0..drawing.sheets.len() {
+        let dxf = write_sheet(&drawing, index).expect("sheet writes");
+        check_with_ezdxf(
+            &format!("spw-dxf-sample-{index}"),
+            &dxf,
+            &sample_expectations(&drawing, index),
+        );
+    }
 }
 
 #[test]
 fn same_drawing_gives_identical_bytes() {
-    let a = write_sheet(&sample(), 0).expect("writes");
-    let b = write_sheet(&sample(), 0).expect("writes");
-    assert_eq!(a, b);
+    for index in 0..2 {
+        let a = write_sheet(&sample(), index).expect("writes");
+        let b = write_sheet(&sample(), index).expect("writes");
+        assert_eq!(a, b);
+    }
 }
 
 #[test]
@@ -442,7 +514,7 @@ fn nan_coordinate_is_an_error_not_a_file() {
 fn missing_sheet_is_an_error() {
     assert_eq!(
         write_sheet(&sample(), 3),
-        Err(DxfError::SheetOutOfRange { index: 3, count: 1 })
+        Err(DxfError::SheetOutOfRange { index: 3, count: 2 })
     );
 }
 
