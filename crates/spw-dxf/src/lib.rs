@@ -7,8 +7,9 @@
 //! BLOCK_RECORDs, LWPOLYLINE, HATCH, lineweights, layouts) and the most widely read one: every
 //! AutoCAD since 2000, BricsCAD, DraftSight, LibreCAD, QCAD and ezdxf open it, and it needs only
 //! three classes (`ACDBDICTIONARYWDFLT`, `ACDBPLACEHOLDER`, `LAYOUT`) and a handful of objects,
-//! all of which are written. Text is `ANSI_1252`; characters outside ASCII are written as
-//! `\U+XXXX` escapes. Layer colours are ACI only (true colour, code 420, needs R2004).
+//! all of which are written. Text is `ANSI_1252`: the file is pure ASCII, Ø ° ± are written as
+//! AutoCAD's `%%c %%d %%p` and other characters as `\U+XXXX` escapes (see [`encode_text`]).
+//! Layer colours are ACI only (true colour, code 420, needs R2004).
 //!
 //! # Layout: the sheet drawn at scale in model space
 //!

@@ -61,14 +61,19 @@ pub fn format_real(v: f64) -> Option<String> {
     Some(s)
 }
 
-/// Text for a DXF string value in an ANSI_1252 (R2000) file: ASCII is kept, other characters
-/// become `\U+XXXX` escapes (read by AutoCAD and ezdxf), control characters become spaces and a
-/// literal caret is written `^ ` (DXF's caret escape).
+/// Text for a DXF string value in an ANSI_1252 (R2000) file. ASCII is kept; the drafting
+/// symbols Ø (also ø, ⌀), ° and ± become AutoCAD's `%%c`, `%%d`, `%%p` codes, which every DXF
+/// reader renders; other characters become `\U+XXXX` escapes (AutoCAD's notation for characters
+/// outside the code page; UTF-16 units for characters beyond U+FFFF). Control characters become
+/// spaces and a literal caret is written `^ ` (DXF's caret escape).
 pub fn encode_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '^' => out.push_str("^ "),
+            '\u{D8}' | '\u{F8}' | '\u{2300}' => out.push_str("%%c"),
+            '\u{B0}' => out.push_str("%%d"),
+            '\u{B1}' => out.push_str("%%p"),
             c if c.is_control() => out.push(' '),
             c if c.is_ascii() => out.push(c),
             c => {
@@ -189,7 +194,8 @@ mod tests {
     #[test]
     fn text_is_ascii_with_autocad_unicode_escapes() {
         assert_eq!(encode_text("SPW600e 1:10"), "SPW600e 1:10");
-        assert_eq!(encode_text("Ø50 ×2 °"), "\\U+00D850 \\U+00D72 \\U+00B0");
+        assert_eq!(encode_text("Ø50 ø8 90° ±0.5"), "%%c50 %%c8 90%%d %%p0.5");
+        assert_eq!(encode_text("2×M8 µm é"), "2\\U+00D7M8 \\U+00B5m \\U+00E9");
         assert_eq!(encode_text("a\nb\tc"), "a b c");
         assert_eq!(encode_text("x^2"), "x^ 2");
         // Outside the basic plane: a UTF-16 surrogate pair, as AutoCAD writes it.

@@ -143,8 +143,8 @@ def main(path, expected_path):
         if not found:
             problems.append(f"no LINE on {want['layer']} at {want['coords']}")
     for want in exp["texts"]:
-        # R2000 files carry non-ASCII characters as AutoCAD's \U+XXXX escapes.
-        found = [t for t in msp.query("TEXT") if ezdxf.decode_dxf_unicode(t.dxf.text) == want["value"]]
+        # %%c/%%d/%%p decoded by plain_text(); other non-ASCII characters are AutoCAD's \U+XXXX.
+        found = [t for t in msp.query("TEXT") if ezdxf.decode_dxf_unicode(t.plain_text()) == want["value"]]
         if not found:
             problems.append(f"no TEXT {want['value']!r}")
         elif not close(found[0].dxf.height, want["height"]):

@@ -550,6 +550,9 @@ fn file_has_the_sections_in_order_and_a_correct_handseed() {
         ]
     );
     assert_eq!(lines.last().copied(), Some("EOF"));
+    // An ANSI_1252 file: pure ASCII, whatever the drawing's text (Ø is %%c, × is \U+00D7).
+    assert!(dxf.is_ascii());
+    assert!(dxf.contains("RIGHT %%c50"));
     // Every handle (codes 5 and 105) unique and below $HANDSEED.
     let pairs: Vec<(&str, &str)> = lines.chunks_exact(2).map(|c| (c[0].trim(), c[1])).collect();
     let mut handles = Vec::new();
