@@ -8,7 +8,7 @@ use spw_drawing::{
 };
 
 /// The standard lineweights DXF accepts, 1/100 mm.
-const LINEWEIGHTS: [i64; 24] = [
+const LINEWEIGHTS: [i32; 24] = [
     0, 5, 9, 13, 15, 18, 20, 25, 30, 35, 40, 50, 53, 60, 70, 80, 90, 100, 106, 120, 140, 158, 200,
     211,
 ];
@@ -16,15 +16,15 @@ const LINEWEIGHTS: [i64; 24] = [
 /// Nearest standard DXF lineweight to `mm`, in 1/100 mm.
 pub(crate) fn lineweight_code(mm: f64) -> i64 {
     let target = mm * 100.0;
-    let mut best = LINEWEIGHTS[0];
-    for &w in &LINEWEIGHTS {
-        #[allow(clippy::cast_precision_loss)]
-        let (d_new, d_best) = (((w as f64) - target).abs(), ((best as f64) - target).abs());
-        if d_new < d_best {
-            best = w;
+    let distance = |w: i32| (f64::from(w) - target).abs();
+    let best = LINEWEIGHTS.iter().copied().fold(LINEWEIGHTS[0], |best, w| {
+        if distance(w) < distance(best) {
+            w
+        } else {
+            best
         }
-    }
-    best
+    });
+    i64::from(best)
 }
 
 /// A layer table entry.
@@ -446,5 +446,27 @@ fn grow_extents(ext: &mut (Point, Point), shape: &Placed) {
             add(d.p2);
             add(d.line_at);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lineweights_snap_to_the_standard_dxf_values() {
+        assert_eq!(lineweight_code(0.5), 50);
+        assert_eq!(lineweight_code(0.35), 35);
+        assert_eq!(lineweight_code(0.13), 13);
+        assert_eq!(lineweight_code(0.7), 70);
+        assert_eq!(lineweight_code(0.33), 35);
+        assert_eq!(lineweight_code(0.0), 0);
+        assert_eq!(lineweight_code(5.0), 211);
+    }
+
+    #[test]
+    fn dimension_styles_are_named_by_scale_and_text_height() {
+        assert_eq!(dimstyle_name(10.0, 2.5, 1.0), "SPW 1-10 2.5");
+        assert_eq!(dimstyle_name(2.0, 3.5, 0.5), "SPW 1-2 3.5 PAPER");
     }
 }

@@ -82,8 +82,8 @@ def main(path, expected_path):
         problems.append(f"{len(dims)} dimensions, expected {len(exp['dimensions'])}")
     for dim, want in zip(dims, exp["dimensions"]):
         m = dim.get_measurement()
-        if not close(m, want["measured"], 1e-9):
-            problems.append(f"dimension {dim.dxf.handle} measures {m}, expected {want['measured']}")
+        if not close(m, want["geometric"], 1e-9):
+            problems.append(f"dimension {dim.dxf.handle} measures {m}, expected {want['geometric']}")
         if not close(dim.dxf.get("actual_measurement", float("nan")), want["measured"], 1e-9):
             problems.append(f"dimension {dim.dxf.handle} code 42 {dim.dxf.get('actual_measurement')}")
         if dim.dimtype != want["dimtype"]:
@@ -99,6 +99,10 @@ def main(path, expected_path):
             ds = doc.dimstyles.get(dim.dxf.dimstyle)
             if not close(ds.dxf.dimscale, want["dimscale"]):
                 problems.append(f"dimstyle {ds.dxf.name} DIMSCALE {ds.dxf.dimscale}, expected {want['dimscale']}")
+            if not close(ds.dxf.dimlfac, want["dimlfac"]):
+                problems.append(f"dimstyle {ds.dxf.name} DIMLFAC {ds.dxf.dimlfac}, expected {want['dimlfac']}")
+            if not close(m * ds.dxf.dimlfac, want["measured"], 1e-9):
+                problems.append(f"dimension {dim.dxf.handle} shows {m * ds.dxf.dimlfac}, expected {want['measured']}")
         block = dim.get_geometry_block()
         if block is None:
             problems.append(f"dimension {dim.dxf.handle} block {dim.dxf.geometry} missing")

@@ -277,6 +277,16 @@ fn sample() -> Drawing {
             Align::Centre,
             0.0,
         ),
+        // A dimension in paper mm: drawn ×2 in model space, DIMLFAC 0.5 keeps its value.
+        Entity {
+            layer: L::Dimensions,
+            shape: Shape::Dimension(Dimension::horizontal(
+                p(10.0, 40.0),
+                p(200.0, 40.0),
+                32.0,
+                2.5,
+            )),
+        },
     ];
     Drawing {
         layers: Drawing::standard_layers(),
@@ -316,6 +326,9 @@ fn expectations(d: &Drawing, index: usize, lines: Value, texts: Value) -> Value 
                     let default = spw_drawing::entity::format_mm(dim.measured);
                     dims.push(json!({
                         "measured": dim.measured,
+                        // What the geometry measures in model space: paper dimensions are × S.
+                        "geometric": dim.measured * if view.is_some() { 1.0 } else { f64::from(main_scale) },
+                        "dimlfac": if view.is_some() { 1.0 } else { 1.0 / f64::from(main_scale) },
                         "dimtype": if dim.kind == DimensionKind::Aligned { 1 } else { 0 },
                         "override": if dim.text == default { Value::Null } else { json!(dim.text) },
                         "text": dim.text,
