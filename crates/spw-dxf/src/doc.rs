@@ -144,9 +144,9 @@ fn header(t: &mut Tags, plan: &Plan, seed: Handle) {
     section(t, "HEADER");
     let var = |t: &mut Tags, name: &str| t.str(9, name);
     var(t, "$ACADVER");
-    t.str(1, "AC1015");
+    t.str(1, "AC1027");
     var(t, "$ACADMAINTVER");
-    t.int(70, 20);
+    t.int(70, 105);
     var(t, "$DWGCODEPAGE");
     t.str(3, "ANSI_1252");
     var(t, "$INSBASE");
@@ -227,6 +227,7 @@ fn classes(t: &mut Tags) {
         t.str(2, cpp);
         t.str(3, "ObjectDBX Classes");
         t.int(90, 0);
+        t.int(91, 0);
         t.int(280, 0);
         t.int(281, 0);
     }
@@ -423,6 +424,9 @@ fn tables(t: &mut Tags, plan: &Plan, fx: &Fixed, dims: usize) {
         );
         t.str(2, name);
         t.handle(340, layout);
+        t.int(70, 0); // insertion units: unitless (the drawing's $INSUNITS applies)
+        t.int(280, 1); // explodable
+        t.int(281, 0); // scaled non-uniformly: no
     };
     record(t, fx.br_model, "*Model_Space", fx.layout_model);
     record(t, fx.br_paper, "*Paper_Space", fx.layout_paper);

@@ -1,15 +1,22 @@
-//! DXF export of SPW600e drawing sheets: one AutoCAD R2000 (`AC1015`) DXF file per sheet,
+//! DXF export of SPW600e drawing sheets: one AutoCAD 2013 (`AC1027`) DXF file per sheet,
 //! written by hand so that every table, block and object is complete and owned correctly.
 //!
 //! # Version
 //!
-//! R2000 (`AC1015`) is the oldest version with everything the drawings need (handles, owners,
-//! BLOCK_RECORDs, LWPOLYLINE, HATCH, lineweights, layouts) and the most widely read one: every
-//! AutoCAD since 2000, BricsCAD, DraftSight, LibreCAD, QCAD and ezdxf open it, and it needs only
-//! three classes (`ACDBDICTIONARYWDFLT`, `ACDBPLACEHOLDER`, `LAYOUT`) and a handful of objects,
-//! all of which are written. Text is `ANSI_1252`: the file is pure ASCII, Ø ° ± are written as
-//! AutoCAD's `%%c %%d %%p` and other characters as `\U+XXXX` escapes (see [`encode_text`]).
-//! Layer colours are ACI only (true colour, code 420, needs R2004).
+//! AutoCAD 2013 (`AC1027`), because from R2007 on a DXF file is UTF-8: the `String` this crate
+//! returns *is* the file, and the drawings' text (Ø, °, ×, — in titles and notes) is read the
+//! same by AutoCAD, BricsCAD, LibreCAD and ezdxf. R2000 (`AC1015`) was written first and
+//! measured: its `ANSI_1252` text needs `\U+XXXX` escapes for anything outside ASCII in a UTF-8
+//! `String`, which ezdxf's standard loader leaves undecoded (the title block read
+//! `1010 \U+00D7 2100`). The content is the same either way — every table with its handle,
+//! VPORT `*Active`, LTYPE ByBlock/ByLayer/Continuous/HIDDEN/CENTER, LAYER `0`/`Defpoints` and the
+//! drawing's layers, STYLE `Standard` and `SPW` (DejaVu Sans Condensed), APPID `ACAD`, DIMSTYLE
+//! `Standard` and the sheet's styles, BLOCK_RECORDs; the model and paper blocks and one block per
+//! dimension; the root dictionary with `ACAD_GROUP`, `ACAD_LAYOUT` (Model, Layout1),
+//! `ACAD_MLINESTYLE` and `ACAD_PLOTSTYLENAME` — a superset of what AutoCAD requires of any
+//! R13+ file. Layer colours are ACI (no true colour, code 420): colour-dependent plot styles
+//! (CTB) key on ACI, and ACI 7 shows black on white and white on black where RGB black would
+//! vanish on a dark model background.
 //!
 //! # Layout: the sheet drawn at scale in model space
 //!
@@ -31,6 +38,8 @@
 //! (times `S` for paper entities); linetype patterns are paper millimetres scaled by
 //! `$LTSCALE = S`. Dimensions of each (scale, text height) get their own dimension style, whose
 //! `DIMSCALE` is the view's scale, so a CAD program regenerating them draws the same sizes.
+//! Entities on a layer missing from `drawing.layers` get that layer's standard definition, so
+//! the file never references an undefined layer.
 //!
 //! A paper-space layout with one viewport per view was considered; it needs VIEWPORT entities,
 //! per-viewport layer overrides and a non-overlapping model arrangement, for no gain in what a
@@ -101,7 +110,8 @@ impl fmt::Display for DxfError {
 
 impl std::error::Error for DxfError {}
 
-/// Writes sheet `sheet` of `drawing` as a complete DXF R2000 file (the file's text).
+/// Writes sheet `sheet` of `drawing` as a complete DXF file, AutoCAD 2013 format (the file's
+/// text, UTF-8).
 ///
 /// # Errors
 ///

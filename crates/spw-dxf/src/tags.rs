@@ -61,27 +61,16 @@ pub fn format_real(v: f64) -> Option<String> {
     Some(s)
 }
 
-/// Text for a DXF string value in an ANSI_1252 (R2000) file. ASCII is kept; the drafting
-/// symbols Ø (also ø, ⌀), ° and ± become AutoCAD's `%%c`, `%%d`, `%%p` codes, which every DXF
-/// reader renders; other characters become `\U+XXXX` escapes (AutoCAD's notation for characters
-/// outside the code page; UTF-16 units for characters beyond U+FFFF). Control characters become
-/// spaces and a literal caret is written `^ ` (DXF's caret escape).
+/// Text for a DXF string value. DXF R2007 and later files are UTF-8, so characters (Ø, °, ×,
+/// —) are written as they are; control characters, which would break the line structure,
+/// become spaces, and a literal caret is written `^ ` (DXF's caret escape, `^J` etc.).
 pub fn encode_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '^' => out.push_str("^ "),
-            '\u{D8}' | '\u{F8}' | '\u{2300}' => out.push_str("%%c"),
-            '\u{B0}' => out.push_str("%%d"),
-            '\u{B1}' => out.push_str("%%p"),
             c if c.is_control() => out.push(' '),
-            c if c.is_ascii() => out.push(c),
-            c => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    let _ = write!(out, "\\U+{unit:04X}");
-                }
-            }
+            c => out.push(c),
         }
     }
     out
@@ -192,14 +181,11 @@ mod tests {
     }
 
     #[test]
-    fn text_is_ascii_with_autocad_unicode_escapes() {
+    fn text_keeps_unicode_and_escapes_what_breaks_lines() {
         assert_eq!(encode_text("SPW600e 1:10"), "SPW600e 1:10");
-        assert_eq!(encode_text("Ø50 ø8 90° ±0.5"), "%%c50 %%c8 90%%d %%p0.5");
-        assert_eq!(encode_text("2×M8 µm é"), "2\\U+00D7M8 \\U+00B5m \\U+00E9");
-        assert_eq!(encode_text("a\nb\tc"), "a b c");
+        assert_eq!(encode_text("Ø50 90° ±0.5 2×M8 —"), "Ø50 90° ±0.5 2×M8 —");
+        assert_eq!(encode_text("a\nb\r\tc"), "a b  c");
         assert_eq!(encode_text("x^2"), "x^ 2");
-        // Outside the basic plane: a UTF-16 surrogate pair, as AutoCAD writes it.
-        assert_eq!(encode_text("\u{1F600}"), "\\U+D83D\\U+DE00");
     }
 
     #[test]

@@ -147,8 +147,7 @@ def main(path, expected_path):
         if not found:
             problems.append(f"no LINE on {want['layer']} at {want['coords']}")
     for want in exp["texts"]:
-        # %%c/%%d/%%p decoded by plain_text(); other non-ASCII characters are AutoCAD's \U+XXXX.
-        found = [t for t in msp.query("TEXT") if ezdxf.decode_dxf_unicode(t.plain_text()) == want["value"]]
+        found = [t for t in msp.query("TEXT") if t.dxf.text == want["value"]]
         if not found:
             problems.append(f"no TEXT {want['value']!r}")
         elif not close(found[0].dxf.height, want["height"]):

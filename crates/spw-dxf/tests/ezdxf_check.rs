@@ -221,6 +221,14 @@ fn sample() -> Drawing {
         ),
         text(
             L::TitleBlock,
+            p(255.0, 25.0),
+            3.5,
+            "SPW600e single door 1010 × 2100 mm — elevation",
+            Align::Left,
+            0.0,
+        ),
+        text(
+            L::TitleBlock,
             p(405.0, 15.0),
             3.5,
             "SPW600e-ELV-001",
@@ -364,7 +372,7 @@ fn expectations(d: &Drawing, index: usize, lines: Value, texts: Value) -> Value 
         })
         .collect();
     json!({
-        "version": "AC1015",
+        "version": "AC1027",
         "main_scale": main_scale,
         "layers": layers,
         "counts": counts,
@@ -393,6 +401,7 @@ fn sample_expectations(d: &Drawing, index: usize) -> Value {
                 { "value": "LEFT", "height": 35.0 },
                 { "value": "SECTION A-A 1:2", "height": 7.0 },
                 { "value": "SFG Aluminium", "height": 50.0 },
+                { "value": "SPW600e single door 1010 × 2100 mm — elevation", "height": 35.0 },
                 { "value": "RIGHT Ø50", "height": 25.0 },
             ]),
         )
@@ -563,9 +572,9 @@ fn file_has_the_sections_in_order_and_a_correct_handseed() {
         ]
     );
     assert_eq!(lines.last().copied(), Some("EOF"));
-    // An ANSI_1252 file: pure ASCII, whatever the drawing's text (Ø is %%c, × is \U+00D7).
-    assert!(dxf.is_ascii());
-    assert!(dxf.contains("RIGHT %%c50"));
+    // A UTF-8 file: text as it is.
+    assert!(dxf.contains("\n  1\nRIGHT Ø50\n"));
+    assert!(dxf.contains("\n  1\nAC1027\n"));
     // Every handle (codes 5 and 105) unique and below $HANDSEED.
     let pairs: Vec<(&str, &str)> = lines.chunks_exact(2).map(|c| (c[0].trim(), c[1])).collect();
     let mut handles = Vec::new();
