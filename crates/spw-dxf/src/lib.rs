@@ -21,18 +21,21 @@
 //! # Layout: the sheet drawn at scale in model space
 //!
 //! Model space holds real millimetres at 1:1, which is what a CAD user measures and snaps to.
-//! The sheet's main scale `S` is the largest scale denominator among its views (on SPW600e
-//! sheets that is the first view, the elevation or plan; the smaller-denominator views are
-//! enlarged sections and details). Each view's entities go to
-//! `placement × S + model point`: the sheet arrangement scaled by `S`, so views at `S` are at
-//! true size *and* where they are on the sheet; plotting model space at `1:S` on the sheet's
-//! paper reproduces it. A view at another scale (a 1:2 section on a 1:10 sheet) keeps its
-//! geometry at 1:1 too — so every dimension measures what it says — and is anchored at its
-//! scaled placement; it therefore appears smaller in model space than on the printed sheet.
-//! Because `S` is the largest denominator, such a view is always *smaller* than its place on
-//! the sheet and never overlaps its neighbours. The border and title block (`sheet.paper`) are
-//! drawn in model space multiplied by `S` (the classic "drawing at scale in model space"), the
-//! sheet limits and the model layout's plot settings are the sheet at `1:S`.
+//! The sheet's main scale `S` is the largest scale denominator among its views (in the SPW600e
+//! drawing set every sheet's views share one scale; where they do not, the others are enlarged
+//! sections and details). A view at `S` goes to `placement × S + model point`: the sheet
+//! arrangement scaled by `S`, so such views are at true size *and* where they are on the sheet,
+//! and plotting model space at `1:S` on the sheet's paper reproduces the sheet. A view at another
+//! scale (a 1:2 section on a 1:10 sheet) keeps its geometry at 1:1 too — so every dimension
+//! measures what it says — and is centred on the centre of its place on the sheet (× `S`); it
+//! therefore appears smaller in model space than on the printed sheet (by `S / scale`), and
+//! because `S` is the largest denominator it always fits inside its place and never overlaps
+//! its neighbours. Centring rather than anchoring at `placement × S` matters: the drawing set
+//! places some views with their model origin far outside their geometry (a head section's
+//! origin lies 800 mm below it), and scaling about such an origin would move the view off its
+//! place. The border and title block (`sheet.paper`) are drawn in model space multiplied by `S`
+//! (the classic "drawing at scale in model space"); the sheet limits and the model layout's plot
+//! settings are the sheet at `1:S`.
 //!
 //! Text heights and dimension symbol sizes are paper millimetres times the scale of their view
 //! (times `S` for paper entities); linetype patterns are paper millimetres scaled by

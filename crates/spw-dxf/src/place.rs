@@ -5,6 +5,7 @@ use crate::DxfError;
 use spw_drawing::entity::format_mm;
 use spw_drawing::{
     Align, DimensionKind, Drawing, Entity, HatchPattern, LayerName, Linetype, Point, Shape, Sheet,
+    View,
 };
 
 /// The standard lineweights DXF accepts, 1/100 mm.
@@ -241,7 +242,7 @@ pub(crate) fn plan(drawing: &Drawing, sheet: &Sheet) -> Result<Plan, DxfError> {
             });
         }
         let frame = Frame {
-            origin: Point::new(placement.x * scale, placement.y * scale),
+            origin: view_origin(view, scale),
             geo: 1.0,
             k,
             lfac: 1.0,
@@ -262,6 +263,38 @@ pub(crate) fn plan(drawing: &Drawing, sheet: &Sheet) -> Result<Plan, DxfError> {
         place(&mut plan, &frame, e, &|| format!("paper entity {ei}"))?;
     }
     Ok(plan)
+}
+
+/// Where a view's model origin goes in model space. At the sheet's scale: `placement × S`. At
+/// another scale the true-size geometry is centred on the centre of the view's place on the
+/// sheet (scaled by `S`), so it stays inside that place even when the view's origin lies
+/// outside its geometry.
+pub(crate) fn view_origin(view: &View, scale: f64) -> Point {
+    let k = f64::from(view.scale.0.max(1));
+    let anchored = Point::new(view.placement.x * scale, view.placement.y * scale);
+    if (k - scale).abs() < 1e-12 {
+        return anchored;
+    }
+    let bounds = view
+        .entities
+        .iter()
+        .filter_map(Entity::bounds)
+        .filter(|(lo, hi)| finite(*lo) && finite(*hi))
+        .reduce(|(alo, ahi), (blo, bhi)| {
+            (
+                Point::new(alo.x.min(blo.x), alo.y.min(blo.y)),
+                Point::new(ahi.x.max(bhi.x), ahi.y.max(bhi.y)),
+            )
+        });
+    match bounds {
+        // Paper centre × S is placement × S + c × S / k; the geometry's centre c lands there.
+        Some((lo, hi)) => {
+            let c = Point::new((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
+            let f = scale / k - 1.0;
+            Point::new(anchored.x + c.x * f, anchored.y + c.y * f)
+        }
+        None => anchored,
+    }
 }
 
 fn place(
@@ -462,6 +495,34 @@ mod tests {
         assert_eq!(lineweight_code(0.33), 35);
         assert_eq!(lineweight_code(0.0), 0);
         assert_eq!(lineweight_code(5.0), 211);
+    }
+
+    #[test]
+    fn a_view_at_the_sheet_scale_is_anchored_at_its_scaled_placement() {
+        let v = View {
+            title: "E".to_owned(),
+            kind: spw_drawing::ViewKind::Elevation,
+            scale: spw_drawing::Scale(10),
+            placement: Point::new(30.0, -80.0),
+            entities: vec![Entity::rect(LayerName::Frame, 0.0, 0.0, 1000.0, 2100.0)],
+        };
+        assert_eq!(view_origin(&v, 10.0), Point::new(300.0, -800.0));
+    }
+
+    #[test]
+    fn a_view_at_another_scale_is_centred_on_its_place_on_the_sheet() {
+        // A 1:2 section whose origin lies far below its geometry, on a 1:10 sheet.
+        let v = View {
+            title: "S".to_owned(),
+            kind: spw_drawing::ViewKind::Section,
+            scale: spw_drawing::Scale(2),
+            placement: Point::new(100.0, -300.0),
+            entities: vec![Entity::rect(LayerName::Frame, 0.0, 1000.0, 60.0, 1100.0)],
+        };
+        let o = view_origin(&v, 10.0);
+        // On paper the section spans x 100..130, y 200..250: centre (115, 225) → (1150, 2250).
+        let centre = Point::new(o.x + 30.0, o.y + 1050.0);
+        assert!((centre.x - 1150.0).abs() < 1e-9 && (centre.y - 2250.0).abs() < 1e-9);
     }
 
     #[test]
