@@ -120,12 +120,14 @@ pub(crate) fn geometry(d: &PlacedDim) -> DimGeometry {
     let tn = Point::new(-t.y, t.x);
     let mid = mul(add(d1, d2), 0.5);
     let text_mid = add(mid, mul(tn, gap + d.text_height / 2.0));
-    prims.push(Prim::Text {
-        at: text_mid,
-        height: d.text_height,
-        rotation_deg: t.y.atan2(t.x).to_degrees(),
-        value: d.text.clone(),
-    });
+    if !d.text.trim().is_empty() {
+        prims.push(Prim::Text {
+            at: text_mid,
+            height: d.text_height,
+            rotation_deg: t.y.atan2(t.x).to_degrees(),
+            value: d.text.clone(),
+        });
+    }
     prims.push(Prim::Defpoint(d.p1));
     prims.push(Prim::Defpoint(d.p2));
     prims.push(Prim::Defpoint(d2));

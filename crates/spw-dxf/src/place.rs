@@ -433,7 +433,12 @@ fn place(
                     plan.dimstyles.len() - 1
                 }
             };
-            let text_override = (d.text != format_mm(d.measured)).then(|| d.text.clone());
+            // An empty override means "the measurement" in DXF; a single space shows no text.
+            let text_override = if d.text.trim().is_empty() {
+                Some(" ".to_owned())
+            } else {
+                (d.text != format_mm(d.measured)).then(|| d.text.clone())
+            };
             Placed::Dim(PlacedDim {
                 kind: d.kind,
                 p1: f.pt(d.p1),
