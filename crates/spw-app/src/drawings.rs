@@ -11,6 +11,8 @@ use spw_model::catalogue::Catalogue;
 pub enum Format {
     /// Scalable vector graphics, one file per sheet.
     Svg,
+    /// Raster preview, one file per sheet.
+    Png,
 }
 
 impl Format {
@@ -18,6 +20,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Svg => "svg",
+            Format::Png => "png",
         }
     }
 
@@ -25,6 +28,7 @@ impl Format {
     pub fn parse(s: &str) -> Option<Format> {
         match s.trim().to_ascii_lowercase().as_str() {
             "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
             _ => None,
         }
     }
@@ -117,13 +121,27 @@ pub fn draw(
     };
     let drawing = spw_drawing::drawing_set(cfg, g, cat, options)
         .map_err(|err| drawing_failure(err.message))?;
+    let files = export(&drawing, formats)?;
+    Ok(DrawingSet { drawing, files })
+}
+
+/// Resolution of PNG exports.
+pub const PNG_DPI: f64 = 150.0;
+
+/// Export every sheet of a drawing in each format.
+pub fn export(drawing: &Drawing, formats: &[Format]) -> Result<Vec<OutputFile>, DrawFailure> {
+    let mut renderer: Option<spw_png::Renderer> = None;
     let mut files = Vec::new();
     for (i, sheet) in drawing.sheets.iter().enumerate() {
         for format in formats {
             let bytes = match format {
-                Format::Svg => spw_svg::write_sheet(&drawing, i)
+                Format::Svg => spw_svg::write_sheet(drawing, i)
                     .map_err(|err| drawing_failure(err.to_string()))?
                     .into_bytes(),
+                Format::Png => renderer
+                    .get_or_insert_with(spw_png::Renderer::new)
+                    .sheet(drawing, i, PNG_DPI)
+                    .map_err(|err| drawing_failure(err.to_string()))?,
             };
             files.push(OutputFile {
                 drawing_number: sheet.title.drawing_number.clone(),
@@ -140,7 +158,7 @@ pub fn draw(
             });
         }
     }
-    Ok(DrawingSet { drawing, files })
+    Ok(files)
 }
 
 /// The default options: every view, A3 landscape, fitted scale, revision A.

@@ -85,7 +85,7 @@ enum Command {
             default_value = "elevation,plan,section,detail,isometric"
         )]
         views: Vec<String>,
-        /// Formats, comma separated: svg.
+        /// Formats, comma separated: svg, png.
         #[arg(long, value_delimiter = ',', default_value = "svg")]
         formats: Vec<String>,
         /// Sheet size: A4…A0, optionally `-portrait`.
@@ -296,7 +296,7 @@ fn draw(
             Some(_) => {}
             None => {
                 return usage(
-                    format!("--formats: `{f}` is not a supported format (svg)"),
+                    format!("--formats: `{f}` is not a supported format (svg, png)"),
                     json,
                 );
             }

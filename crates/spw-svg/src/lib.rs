@@ -10,8 +10,9 @@
 use spw_drawing::{Align, Dimension, Drawing, Entity, HatchPattern, Point, Shape, Sheet, View};
 use std::fmt::Write as _;
 
-/// The font family the text asks for (the bundled `assets/fonts/DejaVuSansCondensed.ttf`).
-pub const FONT_FAMILY: &str = "DejaVu Sans Condensed";
+/// The font family the text asks for: the bundled `assets/fonts/DejaVuSansCondensed.ttf` is
+/// family "DejaVu Sans" at condensed stretch.
+pub const FONT_FAMILY: &str = "DejaVu Sans";
 
 /// Why a sheet could not be written (`ERR_DWG_003` is not used here: the only failure is a
 /// missing sheet or a non-finite coordinate).
@@ -278,7 +279,7 @@ fn render(drawing: &Drawing, sheet: &Sheet) -> Result<String, SvgError> {
     };
     let _ = writeln!(
         wr.out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}, sans-serif">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}, sans-serif" font-stretch="condensed">"#,
         n(w),
         n(h),
         n(w),
