@@ -20,13 +20,19 @@ pub(crate) struct PageMap {
 }
 
 impl PageMap {
-    /// A paper point on the page.
+    /// A paper point on the page, rounded to 1/100 pt (3.5 µm): far finer than any printer,
+    /// and it keeps the content streams short.
     pub(crate) fn pt(self, p: Point) -> (f32, f32) {
         (
-            to_f32(p.x * crate::PT_PER_MM),
-            to_f32((self.height_mm - p.y) * crate::PT_PER_MM),
+            to_f32(round_pt(p.x * crate::PT_PER_MM)),
+            to_f32(round_pt((self.height_mm - p.y) * crate::PT_PER_MM)),
         )
     }
+}
+
+/// Rounds to 1/100 pt.
+pub(crate) fn round_pt(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }
 
 /// One cubic Bézier segment after a known start point: two control points and the end.
@@ -162,6 +168,15 @@ mod tests {
             );
             assert!(segs.len() <= 4);
         }
+    }
+
+    #[test]
+    fn page_points_flip_y_and_round() {
+        let m = PageMap { height_mm: 297.0 };
+        assert_eq!(m.pt(Point::new(0.0, 297.0)), (0.0, 0.0));
+        let (x, y) = m.pt(Point::new(25.4, 0.0));
+        assert!((x - 72.0).abs() < 1e-4);
+        assert!((f64::from(y) - 841.89).abs() < 1e-4, "{y}");
     }
 
     #[test]

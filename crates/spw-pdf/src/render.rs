@@ -369,11 +369,12 @@ impl Page<'_, '_> {
             Align::Right => -width_pt,
         };
         let (x, y) = self.map.pt(at);
-        let rotated = rotation_deg.rem_euclid(360.0) != 0.0;
+        let rotation = rotation_deg.rem_euclid(360.0);
+        let rotated = rotation != 0.0;
         if rotated {
             // Counter-clockwise on paper is clockwise in the page's y-down space.
             self.surface
-                .push_transform(&Transform::from_rotate_at(to_f32(-rotation_deg), x, y));
+                .push_transform(&Transform::from_rotate_at(to_f32(-rotation), x, y));
         }
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(solid_fill(c)));

@@ -9,6 +9,9 @@ use std::fmt;
 /// far beyond any sheet, and safely inside the range of PDF's single-precision numbers.
 pub(crate) const PAPER_LIMIT_MM: f64 = 100_000.0;
 
+/// Largest angle magnitude, degrees: any real angle fits, and differences stay exact enough.
+const ANGLE_LIMIT_DEG: f64 = 1.0e6;
+
 /// Largest text height, paper mm.
 const TEXT_HEIGHT_LIMIT_MM: f64 = 1_000.0;
 
@@ -117,8 +120,8 @@ fn entity(
         } => {
             pt(*centre, "arc centre")?;
             radius_ok(*radius, factor, at, "arc radius")?;
-            number(*start_deg, at, "arc start angle")?;
-            number(*end_deg, at, "arc end angle")
+            angle(*start_deg, at, "arc start angle")?;
+            angle(*end_deg, at, "arc end angle")
         }
         Shape::Circle { centre, radius } => {
             pt(*centre, "circle centre")?;
@@ -132,7 +135,7 @@ fn entity(
         } => {
             pt(*anchor, "text anchor")?;
             text_height(*height, at, "text height")?;
-            number(*rotation_deg, at, "text rotation")
+            angle(*rotation_deg, at, "text rotation")
         }
         Shape::Dimension(d) => {
             pt(d.p1, "dimension point")?;
@@ -153,6 +156,14 @@ fn number(v: f64, at: Location, what: &'static str) -> Result<(), PdfError> {
     } else {
         Err(PdfError::NonFinite { at, what })
     }
+}
+
+fn angle(v: f64, at: Location, what: &'static str) -> Result<(), PdfError> {
+    number(v, at, what)?;
+    if v.abs() > ANGLE_LIMIT_DEG {
+        return Err(PdfError::OutOfRange { at, what });
+    }
+    Ok(())
 }
 
 fn point(p: Point, at: Location, what: &'static str) -> Result<(), PdfError> {

@@ -278,6 +278,19 @@ fn unusable_values_are_errors() {
             a: Point::new(0.0, 0.0),
             b: Point::new(1e12, 0.0),
         },
+        Shape::Arc {
+            centre: Point::new(0.0, 0.0),
+            radius: 5.0,
+            start_deg: -1e300,
+            end_deg: 1e300,
+        },
+        Shape::Text {
+            at: Point::new(0.0, 0.0),
+            height: 2.5,
+            value: "x".into(),
+            align: spw_drawing::Align::Left,
+            rotation_deg: 1e20,
+        },
     ];
     for shape in out_of_range {
         assert!(
