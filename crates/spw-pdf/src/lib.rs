@@ -11,7 +11,8 @@
 //! any, comes in [`DocumentMeta`]) and the same input always gives the same bytes.
 //!
 //! PDF optional content groups (layers) are not written: krilla, the PDF library used, does not
-//! support optional content. Each sheet gets a bookmark titled with its drawing number and title.
+//! support optional content. Each sheet gets a bookmark titled with its drawing number and title,
+//! and its drawing number as page label.
 
 mod font;
 mod geom;
@@ -24,7 +25,7 @@ use krilla::destination::XyzDestination;
 use krilla::geom::Point as PdfPoint;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
-use krilla::page::PageSettings;
+use krilla::page::{PageLabel, PageSettings};
 use spw_drawing::Drawing;
 
 pub use validate::Location;
@@ -115,6 +116,37 @@ pub const PT_PER_MM: f64 = 72.0 / 25.4;
 ///
 /// Fails without producing a file when the drawing has no sheets, when any coordinate, radius,
 /// angle or text height is NaN, infinite or out of range, or when the date is invalid.
+///
+/// ```
+/// use spw_drawing::{Align, Drawing, Entity, IsoFormat, LayerName, Orientation, Point, Sheet};
+/// use spw_drawing::{SheetSize, TitleInfo};
+///
+/// let title = TitleInfo {
+///     company: "SFG Aluminium".into(),
+///     project: "Example".into(),
+///     customer: String::new(),
+///     drawing_number: "SPW600e-ELV-001".into(),
+///     title: "Elevation".into(),
+///     date: "2026-12-01".into(),
+///     drawn_by: String::new(),
+///     checked_by: String::new(),
+///     revision: "A".into(),
+/// };
+/// let sheet = Sheet {
+///     size: SheetSize { format: IsoFormat::A4, orientation: Orientation::Portrait },
+///     title,
+///     views: Vec::new(),
+///     paper: vec![
+///         Entity::rect(LayerName::TitleBlock, 10.0, 10.0, 200.0, 287.0),
+///         Entity::text(LayerName::TitleBlock, Point::new(190.0, 15.0), 5.0, "SPW600e-ELV-001", Align::Right),
+///     ],
+/// };
+/// let drawing = Drawing { layers: Drawing::standard_layers(), sheets: vec![sheet] };
+/// let meta = spw_pdf::DocumentMeta::for_drawing(&drawing, "Door D01", "SFG Aluminium", "SPW600e Designer");
+/// let pdf = spw_pdf::write(&drawing, &meta)?;
+/// assert!(pdf.starts_with(b"%PDF-"));
+/// # Ok::<(), spw_pdf::PdfError>(())
+/// ```
 pub fn write(drawing: &Drawing, meta: &DocumentMeta) -> Result<Vec<u8>, PdfError> {
     if drawing.sheets.is_empty() {
         return Err(PdfError::NoSheets);
@@ -143,6 +175,13 @@ pub fn write(drawing: &Drawing, meta: &DocumentMeta) -> Result<Vec<u8>, PdfError
             at: Location::sheet(index),
             what: "sheet size",
         })?;
+        // Viewers show the drawing number as the page's label.
+        let number = sheet.title.drawing_number.trim();
+        let settings = if number.is_empty() {
+            settings
+        } else {
+            settings.with_page_label(PageLabel::new(None, Some(number.to_owned()), None))
+        };
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         render::sheet(&mut surface, drawing, sheet, &text_font);

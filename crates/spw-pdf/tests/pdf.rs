@@ -149,6 +149,15 @@ fn each_sheet_has_a_bookmark() {
         "{out}"
     );
     assert!(out.contains("SPW600e-SEC-002 SECTION A-A"), "{out}");
+    let (ok, labels) = run(
+        "qpdf",
+        &["--json=2", "--json-key=pagelabels", path_str(&path)],
+    );
+    assert!(ok, "qpdf --json failed:\n{labels}");
+    assert!(
+        labels.contains("SPW600e-ELV-001") && labels.contains("SPW600e-SEC-002"),
+        "page labels carry the drawing numbers:\n{labels}"
+    );
 }
 
 #[test]
