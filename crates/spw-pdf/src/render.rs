@@ -36,7 +36,7 @@ struct Item {
 /// Draws a sheet: its paper entities and all its views.
 pub(crate) fn sheet(surface: &mut Surface<'_>, drawing: &Drawing, sheet: &Sheet, font: &TextFont) {
     let (w_mm, h_mm) = sheet.size.mm();
-    let mut items: Vec<(u8, usize, Item)> = Vec::new();
+    let mut items: Vec<((u8, usize, usize), Item)> = Vec::new();
     let mut push = |entity: &Entity, view: Option<&View>| {
         let layer = drawing
             .layers
@@ -55,7 +55,7 @@ pub(crate) fn sheet(surface: &mut Surface<'_>, drawing: &Drawing, sheet: &Sheet,
         // Fills and hatches go behind every line, whatever their layer.
         let pass = u8::from(!matches!(shape, Shape::Hatch { .. }));
         let order = items.len();
-        items.push((pass, rank * 1_000_000_000 + order, Item { layer, shape }));
+        items.push(((pass, rank, order), Item { layer, shape }));
     };
     for e in &sheet.paper {
         push(e, None);
@@ -65,7 +65,7 @@ pub(crate) fn sheet(surface: &mut Surface<'_>, drawing: &Drawing, sheet: &Sheet,
             push(e, Some(v));
         }
     }
-    items.sort_by_key(|(pass, key, _)| (*pass, *key));
+    items.sort_by_key(|(key, _)| *key);
 
     let mut page = Page {
         surface,
@@ -73,7 +73,7 @@ pub(crate) fn sheet(surface: &mut Surface<'_>, drawing: &Drawing, sheet: &Sheet,
         width_mm: w_mm,
         font,
     };
-    for (_, _, item) in &items {
+    for (_, item) in &items {
         page.item(item);
     }
 }
