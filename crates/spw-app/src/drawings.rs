@@ -13,6 +13,10 @@ pub enum Format {
     Svg,
     /// Raster preview, one file per sheet.
     Png,
+    /// AutoCAD drawing exchange, one file per sheet.
+    Dxf,
+    /// Vector PDF, one file for the set, a page per sheet.
+    Pdf,
 }
 
 impl Format {
@@ -21,6 +25,8 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Dxf => "dxf",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -29,6 +35,8 @@ impl Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
+            "dxf" => Some(Format::Dxf),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -66,8 +74,8 @@ pub fn parse_sheet(s: &str) -> Option<SheetSize> {
 pub struct OutputFile {
     /// Drawing number of the sheet.
     pub drawing_number: String,
-    /// View kind of the sheet.
-    pub view: ViewKind,
+    /// View kind of the sheet (`None` for a file holding the whole set, the PDF).
+    pub view: Option<ViewKind>,
     /// Revision letter.
     pub revision: String,
     /// Format.
@@ -142,10 +150,14 @@ pub fn export(drawing: &Drawing, formats: &[Format]) -> Result<Vec<OutputFile>, 
                     .get_or_insert_with(spw_png::Renderer::new)
                     .sheet(drawing, i, PNG_DPI)
                     .map_err(|err| drawing_failure(err.to_string()))?,
+                Format::Dxf => spw_dxf::write_sheet(drawing, i)
+                    .map_err(|err| drawing_failure(format!("DXF export failed: {err}")))?
+                    .into_bytes(),
+                Format::Pdf => continue,
             };
             files.push(OutputFile {
                 drawing_number: sheet.title.drawing_number.clone(),
-                view: sheet.views.first().map_or(ViewKind::Elevation, |v| v.kind),
+                view: sheet.views.first().map(|v| v.kind),
                 revision: sheet.title.revision.clone(),
                 format: *format,
                 file_name: format!(
@@ -158,7 +170,52 @@ pub fn export(drawing: &Drawing, formats: &[Format]) -> Result<Vec<OutputFile>, 
             });
         }
     }
+    if formats.contains(&Format::Pdf) {
+        if let Some(first) = drawing.sheets.first() {
+            let number = set_number(&first.title.drawing_number);
+            let mut meta = spw_pdf::DocumentMeta::for_drawing(
+                drawing,
+                &format!("{number} — {}", first.title.title),
+                &first.title.drawn_by,
+                "SPW600e Designer",
+            );
+            meta.date = parse_date(&first.title.date);
+            let bytes = spw_pdf::write(drawing, &meta).map_err(|err| DrawFailure::Drawing {
+                code: "ERR_DWG_002",
+                message: format!("PDF export failed: {err}"),
+            })?;
+            files.push(OutputFile {
+                drawing_number: number.clone(),
+                view: None,
+                revision: first.title.revision.clone(),
+                format: Format::Pdf,
+                file_name: format!("{number}-{}.pdf", first.title.revision),
+                bytes,
+            });
+        }
+    }
     Ok(files)
+}
+
+/// The set's number from a sheet's: `SPW600e-ELV-001` → `SPW600e-SET-001`.
+fn set_number(sheet_number: &str) -> String {
+    let mut parts: Vec<&str> = sheet_number.split('-').collect();
+    if parts.len() >= 3 {
+        let n = parts.len();
+        parts[n - 2] = "SET";
+    }
+    parts.join("-")
+}
+
+/// `2026-12-01` → (2026, 12, 1).
+fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
+    let mut it = s.split('-');
+    let (y, m, d) = (
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+    );
+    Some((y, m, d))
 }
 
 /// The default options: every view, A3 landscape, fitted scale, revision A.

@@ -85,8 +85,8 @@ enum Command {
             default_value = "elevation,plan,section,detail,isometric"
         )]
         views: Vec<String>,
-        /// Formats, comma separated: svg, png.
-        #[arg(long, value_delimiter = ',', default_value = "svg")]
+        /// Formats, comma separated: dxf, svg, pdf, png.
+        #[arg(long, value_delimiter = ',', default_value = "dxf,svg,pdf,png")]
         formats: Vec<String>,
         /// Sheet size: A4…A0, optionally `-portrait`.
         #[arg(long, default_value = "A3")]
@@ -296,7 +296,7 @@ fn draw(
             Some(_) => {}
             None => {
                 return usage(
-                    format!("--formats: `{f}` is not a supported format (svg, png)"),
+                    format!("--formats: `{f}` is not a supported format (dxf, svg, pdf, png)"),
                     json,
                 );
             }
@@ -408,7 +408,7 @@ fn draw(
                 None => manifest.drawings.push(ManifestDrawing {
                     source: source.clone(),
                     drawing_number: f.drawing_number.clone(),
-                    view: f.view.as_str(),
+                    view: f.view.map_or("set", |v| v.as_str()),
                     revision: f.revision.clone(),
                     files: vec![entry],
                 }),
