@@ -170,29 +170,29 @@ pub fn export(drawing: &Drawing, formats: &[Format]) -> Result<Vec<OutputFile>, 
             });
         }
     }
-    if formats.contains(&Format::Pdf) {
-        if let Some(first) = drawing.sheets.first() {
-            let number = set_number(&first.title.drawing_number);
-            let mut meta = spw_pdf::DocumentMeta::for_drawing(
-                drawing,
-                &format!("{number} — {}", first.title.title),
-                &first.title.drawn_by,
-                "SPW600e Designer",
-            );
-            meta.date = parse_date(&first.title.date);
-            let bytes = spw_pdf::write(drawing, &meta).map_err(|err| DrawFailure::Drawing {
-                code: "ERR_DWG_002",
-                message: format!("PDF export failed: {err}"),
-            })?;
-            files.push(OutputFile {
-                drawing_number: number.clone(),
-                view: None,
-                revision: first.title.revision.clone(),
-                format: Format::Pdf,
-                file_name: format!("{number}-{}.pdf", first.title.revision),
-                bytes,
-            });
-        }
+    if formats.contains(&Format::Pdf)
+        && let Some(first) = drawing.sheets.first()
+    {
+        let number = set_number(&first.title.drawing_number);
+        let mut meta = spw_pdf::DocumentMeta::for_drawing(
+            drawing,
+            &format!("{number} — {}", first.title.title),
+            &first.title.drawn_by,
+            "SPW600e Designer",
+        );
+        meta.date = parse_date(&first.title.date);
+        let bytes = spw_pdf::write(drawing, &meta).map_err(|err| DrawFailure::Drawing {
+            code: "ERR_DWG_002",
+            message: format!("PDF export failed: {err}"),
+        })?;
+        files.push(OutputFile {
+            drawing_number: number.clone(),
+            view: None,
+            revision: first.title.revision.clone(),
+            format: Format::Pdf,
+            file_name: format!("{number}-{}.pdf", first.title.revision),
+            bytes,
+        });
     }
     Ok(files)
 }
