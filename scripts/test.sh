@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
-# Every test of SPW600e Designer: formatting, lints, unit, property and end-to-end tests.
+# Every test of SPW600e Designer: formatting, lints, unit, property, reference and end-to-end
+# tests, with the outside checkers the exporters are judged by (ezdxf, qpdf, poppler).
 # Works on a fresh Debian 12 machine with the Rust toolchain; installs what the tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
-command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+pkgs=()
+command -v cc >/dev/null 2>&1 || pkgs+=(build-essential)
+command -v pkg-config >/dev/null 2>&1 || pkgs+=(pkg-config)
+command -v qpdf >/dev/null 2>&1 || pkgs+=(qpdf)
+command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
+command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || pkgs+=(python3-venv)
+if [ ${#pkgs[@]} -gt 0 ]; then
+  echo "== installing ${pkgs[*]}"
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq "${need_apt[@]}"
+  $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
 fi
 if ! command -v cargo >/dev/null 2>&1; then
   echo "Rust is not installed: install the stable toolchain with rustup, then run this again." >&2
   exit 2
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+# Python checkers in a private virtual environment (git-ignored).
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+if ! .venv/bin/python -c 'import ezdxf' >/dev/null 2>&1; then
+  echo "== installing ezdxf"
+  .venv/bin/pip install -q --disable-pip-version-check ezdxf
+fi
+export SPW_PYTHON="$PWD/.venv/bin/python"
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check

@@ -176,7 +176,10 @@ pub fn export(drawing: &Drawing, formats: &[Format]) -> Result<Vec<OutputFile>, 
         let number = set_number(&first.title.drawing_number);
         let mut meta = spw_pdf::DocumentMeta::for_drawing(
             drawing,
-            &format!("{number} — {}", first.title.title),
+            &format!(
+                "{number} — {} — drawing set",
+                first.title.title.split(" — ").next().unwrap_or_default()
+            ),
             &first.title.drawn_by,
             "SPW600e Designer",
         );

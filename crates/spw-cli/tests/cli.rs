@@ -213,3 +213,186 @@ fn cut_request_and_quote() {
     assert_eq!(v["error"]["code"], "ERR_CUT_002");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn python() -> String {
+    if let Ok(p) = std::env::var("SPW_PYTHON") {
+        return p;
+    }
+    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python");
+    if venv.exists() {
+        venv.display().to_string()
+    } else {
+        "python3".into()
+    }
+}
+
+fn tool(cmd: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
+        panic!("`{cmd}` could not run ({e}); install it (scripts/test.sh does)")
+    });
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+const EZDXF_CHECK: &str = r#"
+import sys, ezdxf
+for path in sys.argv[1:]:
+    doc = ezdxf.readfile(path)
+    aud = doc.audit()
+    if aud.has_errors or aud.has_fixes:
+        print(path, "errors", [str(e.message) for e in aud.errors], "fixes", [str(f.message) for f in aud.fixes])
+        sys.exit(1)
+    for d in doc.modelspace().query("DIMENSION"):
+        print(round(d.get_measurement(), 3))
+"#;
+
+#[test]
+fn draw_writes_every_format_and_outside_tools_accept_them() {
+    let out = std::env::temp_dir().join(format!("spw-draw-test-{}", std::process::id()));
+    std::fs::remove_dir_all(&out).ok();
+    let seed = example("seed-door-configuration.json");
+    let (code, m, _) = spw(&[
+        "draw",
+        seed.to_str().expect("path"),
+        "--out",
+        out.to_str().expect("path"),
+        "--date",
+        "2026-12-01",
+        "--project",
+        "Harbour View",
+        "--customer",
+        "HVD Ltd",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let drawings = m["drawings"].as_array().expect("manifest");
+    let numbers: Vec<&str> = drawings
+        .iter()
+        .filter_map(|d| d["drawing_number"].as_str())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "SPW600e-ELV-001",
+            "SPW600e-PLN-001",
+            "SPW600e-SEC-001",
+            "SPW600e-DET-001",
+            "SPW600e-ISO-001",
+            "SPW600e-SET-001"
+        ]
+    );
+    let mut dxf = Vec::new();
+    let mut pdf = None;
+    for d in drawings {
+        assert_eq!(d["revision"], "A");
+        for f in d["files"].as_array().expect("files") {
+            let path = f["path"].as_str().expect("path").to_owned();
+            let bytes = std::fs::read(&path).expect("written");
+            assert_eq!(bytes.len() as u64, f["bytes"].as_u64().expect("bytes"));
+            assert_eq!(f["sha256"].as_str().map(str::len), Some(64));
+            match f["format"].as_str() {
+                Some("dxf") => dxf.push(path),
+                Some("pdf") => pdf = Some(path),
+                Some("png") => assert_eq!(&bytes[1..4], b"PNG"),
+                Some("svg") => assert!(bytes.starts_with(b"<svg")),
+                other => panic!("unexpected format {other:?}"),
+            }
+        }
+    }
+    // PDF: qpdf, pdfinfo, pdffonts, pdftotext.
+    let pdf = pdf.expect("a PDF of the set");
+    let (ok, msg) = tool("qpdf", &["--check", &pdf]);
+    assert!(ok, "qpdf --check failed: {msg}");
+    let (_, info) = tool("pdfinfo", &[&pdf]);
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(str::trim);
+    assert_eq!(pages, Some("5"), "{info}");
+    assert!(info.contains("drawing set"), "{info}");
+    let (_, fonts) = tool("pdffonts", &[&pdf]);
+    for line in fonts.lines().skip(2) {
+        assert!(
+            line.contains(" yes yes "),
+            "font not embedded as a subset: {line}"
+        );
+    }
+    let (_, text) = tool("pdftotext", &["-layout", &pdf, "-"]);
+    for needle in [
+        "SPW600e-ELV-001",
+        "SPW600e-SEC-001",
+        "1870",
+        "2235",
+        "870",
+        "Harbour View",
+    ] {
+        assert!(text.contains(needle), "pdftotext did not find {needle}");
+    }
+    // DXF: ezdxf's strict loader and audit, and the dimension values.
+    let mut args = vec!["-c".to_owned(), EZDXF_CHECK.to_owned()];
+    args.extend(dxf.iter().cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (ok, msg) = tool(&python(), &args);
+    assert!(
+        ok,
+        "ezdxf rejected a DXF (is ezdxf installed? scripts/test.sh installs it): {msg}"
+    );
+    for value in ["1870.0", "2235.0", "870.0", "75.0"] {
+        assert!(
+            msg.lines().any(|l| l.trim() == value),
+            "no DIMENSION measures {value}: {msg}"
+        );
+    }
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn draw_batch_with_an_invalid_door_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("spw-draw-batch-{}", std::process::id()));
+    std::fs::remove_dir_all(&out).ok();
+    let good = example("seed-door-configuration.json");
+    let bad = example("invalid-door.json");
+    let (code, v, _) = spw(&[
+        "draw",
+        good.to_str().expect("p"),
+        bad.to_str().expect("p"),
+        "--out",
+        out.to_str().expect("p"),
+        "--json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["valid"], false);
+    assert!(!out.exists(), "a refused batch must not write anything");
+    // A scale that does not fit the sheet is a coded error, not a drawing off the sheet.
+    let (code, v, _) = spw(&[
+        "draw",
+        good.to_str().expect("p"),
+        "--out",
+        out.to_str().expect("p"),
+        "--scale",
+        "1:5",
+        "--json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["error"]["code"], "ERR_DWG_001");
+    assert!(!out.exists());
+    // Two doors: one folder each.
+    let single = example("single-door.json");
+    let (code, v, _) = spw(&[
+        "draw",
+        good.to_str().expect("p"),
+        single.to_str().expect("p"),
+        "--out",
+        out.to_str().expect("p"),
+        "--formats",
+        "svg",
+        "--views",
+        "elevation",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["drawings"].as_array().map(Vec::len), Some(2));
+    std::fs::remove_dir_all(&out).ok();
+}
