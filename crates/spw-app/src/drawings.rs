@@ -270,3 +270,68 @@ fn unreachable_template() -> spw_drawing::TitleBlockTemplate {
 pub fn parse_scale(s: &str) -> Option<Scale> {
     Scale::parse(s)
 }
+
+/// Draw a configuration as the next revision of an earlier one: the revision letter advances,
+/// the revision table gains a row saying what changed, and revision clouds ring the geometry
+/// that changed.
+pub fn draw_revision(
+    text: &str,
+    previous: &str,
+    options: &DrawingOptions,
+    formats: &[Format],
+    cat: &Catalogue,
+) -> Result<DrawingSet, DrawFailure> {
+    let mut old_options = options.clone();
+    old_options.revision = options.revision.saturating_sub(1);
+    old_options.history.clear();
+    old_options.revision_note.clear();
+    let cmp = crate::compare::compare(previous, text, &old_options, cat)?;
+    let mut new_options = options.clone();
+    if new_options.revision == 0 {
+        new_options.revision = 1;
+    }
+    let old_letter = spw_drawing::revision_letter(new_options.revision - 1);
+    if new_options.history.is_empty() {
+        new_options.history.push(spw_drawing::RevisionRow {
+            letter: old_letter,
+            date: String::new(),
+            description: "Previous issue".into(),
+            by: String::new(),
+        });
+    }
+    if new_options.revision_note.is_empty() {
+        let changed: Vec<String> = cmp
+            .report
+            .fields
+            .iter()
+            .map(|f| format!("{} {} → {}", f.field, plain(&f.old), plain(&f.new)))
+            .collect();
+        let mut note = if changed.is_empty() {
+            "Reissued, no change".to_owned()
+        } else {
+            changed.join("; ")
+        };
+        if note.chars().count() > 70 {
+            note = note.chars().take(69).collect::<String>() + "…";
+        }
+        new_options.revision_note = note;
+    }
+    let e = spw_validation::evaluate_text(text, cat);
+    let Some((cfg, g, _)) = e.valid_parts() else {
+        return Err(DrawFailure::Invalid(Refusal::from_issues(e.issues)));
+    };
+    let mut drawing = spw_drawing::drawing_set(cfg, g, cat, &new_options)
+        .map_err(|err| drawing_failure(err.message))?;
+    let letter = spw_drawing::revision_letter(new_options.revision);
+    spw_drawing::revision::add_clouds(&mut drawing, &cmp.old_drawing, &letter);
+    let files = export(&drawing, formats)?;
+    Ok(DrawingSet { drawing, files })
+}
+
+fn plain(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "none".into(),
+        other => other.to_string(),
+    }
+}

@@ -5,6 +5,7 @@
 //! crates below it know nothing of them. Front ends (the `spw` CLI, the desktop shell, the
 //! server) stay thin: read the input, call one function here, print or send the result.
 
+pub mod compare;
 mod cutting;
 pub mod drawings;
 mod quote_request;

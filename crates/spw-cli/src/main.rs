@@ -106,7 +106,24 @@ enum Command {
         /// Drawn by, for the title block.
         #[arg(long, default_value = "")]
         drawn_by: String,
+        /// Draw as the next revision of this earlier configuration: revision letter, table
+        /// row and clouds around what changed.
+        #[arg(long, value_name = "OLD.json")]
+        revision_of: Option<PathBuf>,
         /// Print a JSON manifest of the files written.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two revisions: changed fields, BOM, price and weight deltas, drawing changes.
+    Compare {
+        /// Earlier configuration (JSON).
+        old: PathBuf,
+        /// Later configuration (JSON).
+        new: PathBuf,
+        /// Write overlay sheets (SVG and PNG: removed red, added green) to this folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -271,6 +288,7 @@ fn draw(
     scale: Option<&str>,
     date: Option<&str>,
     (project, customer, drawn_by): (String, String, String),
+    revision_of: Option<&Path>,
     json: bool,
 ) -> Result<Outcome> {
     use sha2::Digest;
@@ -336,6 +354,13 @@ fn draw(
         checked_by: String::new(),
     };
 
+    let previous = match revision_of {
+        None => None,
+        Some(p) => match read_input(p, json)? {
+            Ok(t) => Some(t),
+            Err(o) => return Ok(o),
+        },
+    };
     // Make every drawing of the batch in memory first: nothing is written unless all succeed.
     let progress =
         (!json && files.len() > 1 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -346,7 +371,11 @@ fn draw(
             Ok(t) => t,
             Err(o) => return Ok(o),
         };
-        match spw_app::drawings::draw(&text, &options, &fmts, cat) {
+        let drawn = match &previous {
+            Some(prev) => spw_app::drawings::draw_revision(&text, prev, &options, &fmts, cat),
+            None => spw_app::drawings::draw(&text, &options, &fmts, cat),
+        };
+        match drawn {
             Ok(set) => sets.push((file.display().to_string(), set)),
             Err(spw_app::drawings::DrawFailure::Invalid(r)) => {
                 if !json {
@@ -433,6 +462,67 @@ fn draw(
     Ok(Outcome::Done)
 }
 
+fn compare(
+    cat: &Catalogue,
+    old: &Path,
+    new: &Path,
+    out: Option<&Path>,
+    json: bool,
+) -> Result<Outcome> {
+    let (old_text, new_text) = match (read_input(old, json)?, read_input(new, json)?) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(o), _) | (_, Err(o)) => return Ok(o),
+    };
+    let options = spw_app::drawings::default_options(vec![
+        spw_drawing::ViewKind::Elevation,
+        spw_drawing::ViewKind::Plan,
+        spw_drawing::ViewKind::Section,
+    ]);
+    let cmp = match spw_app::compare::compare(&old_text, &new_text, &options, cat) {
+        Ok(c) => c,
+        Err(spw_app::drawings::DrawFailure::Invalid(r)) => return refused(&r, json),
+        Err(spw_app::drawings::DrawFailure::Drawing { code, message }) => {
+            if json {
+                print_json(&serde_json::json!({"error": {"code": code, "message": message}}))?;
+            } else {
+                println!("{code}: {message}");
+            }
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let mut overlays = Vec::new();
+    if let Some(dir) = out {
+        let renderer = spw_png::Renderer::new();
+        let mut made = Vec::new();
+        for (i, sheet) in cmp.new_drawing.sheets.iter().enumerate() {
+            let svg = spw_svg::write_overlay(&cmp.old_drawing, &cmp.new_drawing, i)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let png = renderer
+                .svg_to_png(&svg, 150.0)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let base = format!("{}-compare", sheet.title.drawing_number);
+            made.push((dir.join(format!("{base}.svg")), svg.into_bytes()));
+            made.push((dir.join(format!("{base}.png")), png));
+        }
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for (path, bytes) in &made {
+            files::write_atomic(path, bytes)?;
+            overlays.push(path.display().to_string());
+        }
+    }
+    if json {
+        let mut v = serde_json::to_value(&cmp.report)?;
+        v["overlays"] = serde_json::json!(overlays);
+        print_json(&v)?;
+    } else {
+        render::compare(&cmp.report);
+        for o in &overlays {
+            println!("overlay: {o}");
+        }
+    }
+    Ok(Outcome::Done)
+}
+
 fn cut_refused(f: &spw_app::CutFailure, json: bool) -> Result<Outcome> {
     if json {
         print_json(f)?;
@@ -507,6 +597,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             project,
             customer,
             drawn_by,
+            revision_of,
             json,
         } => draw(
             &cat,
@@ -518,8 +609,15 @@ fn run(cli: Cli) -> Result<Outcome> {
             scale.as_deref(),
             date.as_deref(),
             (project, customer, drawn_by),
+            revision_of.as_deref(),
             json,
         ),
+        Command::Compare {
+            old,
+            new,
+            out,
+            json,
+        } => compare(&cat, &old, &new, out.as_deref(), json),
         Command::Cut {
             file,
             quote,

@@ -194,3 +194,58 @@ pub fn quote(r: &QuoteReport) {
     println!("\n  estimated weight {:.2} kg", r.estimated_weight_kg);
     warnings(&r.warnings);
 }
+
+pub fn compare(r: &spw_app::compare::CompareReport) {
+    if r.fields.is_empty() {
+        println!("No configuration field changed.");
+    } else {
+        println!("Changed fields:");
+        for f in &r.fields {
+            println!("  {:<20} {} → {}", f.field, f.old, f.new);
+        }
+    }
+    if !r.bom.is_empty() {
+        println!("\nBOM changes:");
+        for b in &r.bom {
+            let unit = serde_json::to_value(b.unit)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            println!(
+                "  {:<20} {:>10.3} → {:>10.3} {unit:<4} {:>12}",
+                b.code,
+                b.old_quantity,
+                b.new_quantity,
+                b.cost_delta.to_string()
+            );
+        }
+    }
+    println!(
+        "\n  price per door   {} → {} ({})",
+        r.price.old, r.price.new, r.price.delta
+    );
+    println!(
+        "  material         {} → {} ({})",
+        r.material_cost.old, r.material_cost.new, r.material_cost.delta
+    );
+    println!(
+        "  weight           {:.2} → {:.2} kg ({:+.2})",
+        r.weight_kg.old, r.weight_kg.new, r.weight_kg.delta
+    );
+    println!(
+        "  U_D              {:.2} → {:.2} W/m²K ({:+.2})",
+        r.u_value.old, r.u_value.new, r.u_value.delta
+    );
+    if !r.drawing.is_empty() {
+        println!("\nDrawing changes:");
+        for c in &r.drawing {
+            println!(
+                "  {:<32} {:<14} +{} −{}",
+                c.view,
+                c.layer.as_str(),
+                c.added,
+                c.removed
+            );
+        }
+    }
+}

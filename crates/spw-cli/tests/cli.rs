@@ -396,3 +396,89 @@ fn draw_batch_with_an_invalid_door_writes_nothing() {
     assert_eq!(v["drawings"].as_array().map(Vec::len), Some(2));
     std::fs::remove_dir_all(&out).ok();
 }
+
+#[test]
+fn compare_and_revision_clouds() {
+    let old = example("seed-door-configuration.json");
+    let new = example("seed-door-configuration-rev-b.json");
+    let out = std::env::temp_dir().join(format!("spw-compare-{}", std::process::id()));
+    std::fs::remove_dir_all(&out).ok();
+    let (code, v, _) = spw(&[
+        "compare",
+        old.to_str().expect("p"),
+        new.to_str().expect("p"),
+        "--out",
+        out.to_str().expect("p"),
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let fields: Vec<&str> = v["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| f["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["frame_width", "hardware.lock"]);
+    assert_eq!(v["fields"][0]["old"], 1870);
+    assert_eq!(v["fields"][0]["new"], 1950);
+    let head = v["bom"]
+        .as_array()
+        .expect("bom")
+        .iter()
+        .find(|b| b["code"] == "SPW600e-FRAME-75")
+        .expect("frame line");
+    // 80 mm wider: the head grows by 80 mm (jambs unchanged).
+    assert!(
+        (head["new_quantity"].as_f64().expect("q")
+            - head["old_quantity"].as_f64().expect("q")
+            - 0.08)
+            .abs()
+            < 1e-9
+    );
+    assert_eq!(
+        v["price"]["delta"].as_i64(),
+        Some(v["price"]["new"].as_i64().expect("n") - v["price"]["old"].as_i64().expect("o"))
+    );
+    assert!(
+        v["drawing"]
+            .as_array()
+            .expect("drawing")
+            .iter()
+            .any(|c| c["layer"] == "FRAME" && c["added"].as_u64() > Some(0))
+    );
+    let overlays = v["overlays"].as_array().expect("overlays");
+    assert!(!overlays.is_empty());
+    let svg =
+        std::fs::read_to_string(overlays[0].as_str().expect("path")).expect("overlay written");
+    assert!(svg.contains(r#"id="removed""#) && svg.contains(r#"id="added""#));
+
+    // Drawn as a revision: letter B, a revision cloud on the REVISION layer, the table row.
+    let dir = out.join("revb");
+    let (code, m, _) = spw(&[
+        "draw",
+        new.to_str().expect("p"),
+        "--revision-of",
+        old.to_str().expect("p"),
+        "--out",
+        dir.to_str().expect("p"),
+        "--views",
+        "elevation",
+        "--formats",
+        "svg",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(m["drawings"][0]["revision"], "B");
+    let svg = std::fs::read_to_string(m["drawings"][0]["files"][0]["path"].as_str().expect("path"))
+        .expect("svg");
+    let revision_layer = svg
+        .split(r#"id="layer-REVISION""#)
+        .nth(1)
+        .expect("revision layer");
+    assert!(revision_layer.contains("<polygon"), "no revision cloud");
+    assert!(
+        svg.contains("frame_width 1870 → 1950"),
+        "revision table lacks the change"
+    );
+    std::fs::remove_dir_all(&out).ok();
+}

@@ -9,6 +9,7 @@
 
 pub mod entity;
 pub mod layer;
+pub mod revision;
 pub mod set;
 pub mod sheet;
 pub mod title_block;

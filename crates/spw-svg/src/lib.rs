@@ -357,6 +357,95 @@ fn render(drawing: &Drawing, sheet: &Sheet) -> Result<String, SvgError> {
     Ok(wr.out)
 }
 
+
+/// An overlay of two revisions of a sheet for review: what is in both in grey, what the new
+/// revision removed in red, what it added in green. Views are matched by title and the old
+/// view's geometry is drawn through the new view's placement, so model coordinates coincide.
+pub fn write_overlay(old: &Drawing, new: &Drawing, index: usize) -> Result<String, SvgError> {
+    let sheet = new.sheets.get(index).ok_or(SvgError::NoSheet(index))?;
+    let old_views: Vec<&View> = old.sheets.iter().flat_map(|s| &s.views).collect();
+    let (w, h) = sheet.size.mm();
+    let mut wr = Writer {
+        out: String::with_capacity(64 * 1024),
+        finite: true,
+        view: None,
+        colour: String::new(),
+    };
+    let _ = writeln!(
+        wr.out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}, sans-serif" font-stretch="condensed">"#,
+        n(w),
+        n(h),
+        n(w),
+        n(h)
+    );
+    let _ = writeln!(
+        wr.out,
+        "<title>{} overlay: removed red, added green</title>",
+        esc(&sheet.title.drawing_number)
+    );
+    wr.out.push_str(DEFS);
+    let _ = writeln!(
+        wr.out,
+        r##"<rect width="{}" height="{}" fill="#ffffff"/>"##,
+        n(w),
+        n(h)
+    );
+    let _ = writeln!(
+        wr.out,
+        r#"<g transform="matrix(1 0 0 -1 0 {})" fill="none" stroke-linecap="round" stroke-linejoin="round">"#,
+        n(h)
+    );
+    let group = |wr: &mut Writer, id: &str, colour: &str, width: f64| {
+        let _ = writeln!(
+            wr.out,
+            r#"<g id="{id}" class="overlay-{id}" stroke="{colour}" stroke-width="{}">"#,
+            n(width)
+        );
+        wr.colour = colour.to_owned();
+    };
+    group(&mut wr, "unchanged", "#a0a0a0", 0.18);
+    wr.view = None;
+    for e in &sheet.paper {
+        wr.entity(e);
+    }
+    let mut changes = Vec::new();
+    for v in &sheet.views {
+        wr.view = Some(v);
+        match old_views.iter().find(|o| o.title == v.title) {
+            Some(ov) => {
+                let d = spw_drawing::revision::diff_view(ov, v);
+                for e in &d.unchanged {
+                    wr.entity(e);
+                }
+                changes.push((v, d.removed, d.added));
+            }
+            None => changes.push((v, Vec::new(), v.entities.iter().collect())),
+        }
+    }
+    wr.out.push_str("</g>\n");
+    group(&mut wr, "removed", "#d00000", 0.35);
+    for (v, removed, _) in &changes {
+        wr.view = Some(v);
+        for e in removed {
+            wr.entity(e);
+        }
+    }
+    wr.out.push_str("</g>\n");
+    group(&mut wr, "added", "#008a00", 0.35);
+    for (v, _, added) in &changes {
+        wr.view = Some(v);
+        for e in added {
+            wr.entity(e);
+        }
+    }
+    wr.out.push_str("</g>\n</g>\n</svg>\n");
+    if !wr.finite {
+        return Err(SvgError::NotFinite);
+    }
+    Ok(wr.out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::n;
