@@ -262,6 +262,55 @@ impl Entity {
         }
     }
 
+    /// A leader, resolved into what every format draws alike: a filled arrowhead at `tip`, a
+    /// line to `elbow`, a short landing and the note. `scale` is model mm per paper mm.
+    pub fn leader(
+        layer: LayerName,
+        tip: Point,
+        elbow: Point,
+        note: &str,
+        scale: f64,
+    ) -> Vec<Entity> {
+        let (dx, dy) = (tip.x - elbow.x, tip.y - elbow.y);
+        let len = dx.hypot(dy).max(1e-9);
+        let (ux, uy) = (dx / len, dy / len);
+        let (a, w) = (2.5 * scale, 0.8 * scale);
+        let base = Point::new(tip.x - ux * a, tip.y - uy * a);
+        let arrow = vec![
+            tip,
+            Point::new(base.x - uy * w, base.y + ux * w),
+            Point::new(base.x + uy * w, base.y - ux * w),
+        ];
+        let right = elbow.x >= tip.x;
+        let landing = Point::new(elbow.x + if right { 3.0 } else { -3.0 } * scale, elbow.y);
+        vec![
+            Entity {
+                layer,
+                shape: Shape::Hatch {
+                    boundary: arrow,
+                    pattern: HatchPattern::Gasket,
+                },
+            },
+            Entity {
+                layer,
+                shape: Shape::Polyline {
+                    points: vec![base, elbow, landing],
+                    closed: false,
+                },
+            },
+            Entity::text(
+                layer,
+                Point::new(
+                    landing.x + if right { 1.0 } else { -1.0 } * scale,
+                    landing.y - 0.9 * scale,
+                ),
+                2.0,
+                note,
+                if right { Align::Left } else { Align::Right },
+            ),
+        ]
+    }
+
     /// Axis-aligned bounds (min, max), ignoring text extents.
     pub fn bounds(&self) -> Option<(Point, Point)> {
         let pts: Vec<Point> = match &self.shape {

@@ -357,7 +357,6 @@ fn render(drawing: &Drawing, sheet: &Sheet) -> Result<String, SvgError> {
     Ok(wr.out)
 }
 
-
 /// An overlay of two revisions of a sheet for review: what is in both in grey, what the new
 /// revision removed in red, what it added in green. Views are matched by title and the old
 /// view's geometry is drawn through the new view's placement, so model coordinates coincide.

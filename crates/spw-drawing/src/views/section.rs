@@ -229,6 +229,43 @@ pub fn section(
             let cover = f64::from(cat.allowances.glass_edge_cover_mm);
             glazing_unit(&mut e, cat, g, face, (top - reach, dlo + cover), true);
             beads_and_gaskets(&mut e, cfg, cat, depth, dlo, 1.0, true);
+            // Callouts on the outside face: profiles, thermal break, glass.
+            let strut = frame
+                .section
+                .iter()
+                .find(|p| p.material == Material::Polyamide)
+                .and_then(|p| p.outline.first().copied())
+                .unwrap_or([depth / 2.0, 8.0]);
+            let left = -12.0 * scale;
+            let unit_code = cat
+                .glazing_unit(&g.glazing_unit_code)
+                .map_or(String::new(), |u| u.code.clone());
+            for (tip, elbow_y, note) in [
+                (Point::new(2.0, top - 20.0), top - 8.0, frame.code.as_str()),
+                (
+                    Point::new(strut[0] + 2.0, top - strut[1] - 1.0),
+                    top - 45.0,
+                    "Polyamide thermal break",
+                ),
+                (
+                    Point::new(2.0, rail - 45.0),
+                    rail - 60.0,
+                    leaf_p.code.as_str(),
+                ),
+                (
+                    Point::new(face + 2.0, top - reach + 40.0),
+                    top - reach + 40.0,
+                    unit_code.as_str(),
+                ),
+            ] {
+                e.extend(Entity::leader(
+                    LayerName::Annotations,
+                    tip,
+                    Point::new(left, elbow_y),
+                    note,
+                    scale,
+                ));
+            }
             lo = Point::new(0.0, top - reach);
             hi = Point::new(depth, top);
             let rows = DimensionRows {
