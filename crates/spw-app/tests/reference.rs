@@ -149,7 +149,8 @@ fn every_svg_renders_with_text() {
         ViewKind::Isometric,
     ];
     let set = draw(&text, &options(all), &[Format::Png], &cat).expect("draws");
-    assert_eq!(set.files.len(), 5);
+    assert_eq!(set.files.len(), set.drawing.sheets.len());
+    assert_eq!(set.files.len(), 6);
     for f in &set.files {
         let (w, h, px) = spw_png::decode_rgba(&f.bytes).expect("png");
         let dark = px

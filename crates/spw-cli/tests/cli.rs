@@ -279,6 +279,7 @@ fn draw_writes_every_format_and_outside_tools_accept_them() {
             "SPW600e-PLN-001",
             "SPW600e-SEC-001",
             "SPW600e-DET-001",
+            "SPW600e-DET-001-2",
             "SPW600e-ISO-001",
             "SPW600e-SET-001"
         ]
@@ -310,7 +311,7 @@ fn draw_writes_every_format_and_outside_tools_accept_them() {
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .map(str::trim);
-    assert_eq!(pages, Some("5"), "{info}");
+    assert_eq!(pages, Some("6"), "{info}");
     assert!(info.contains("drawing set"), "{info}");
     let (_, fonts) = tool("pdffonts", &[&pdf]);
     for line in fonts.lines().skip(2) {

@@ -74,25 +74,35 @@ pub fn drawing_number(system: &str, kind: ViewKind, sequence: u32) -> String {
     format!("{system}-{}-{sequence:03}", kind.code())
 }
 
+/// The sheets a view kind takes (most one, details two), each with its views, built at `scale`.
+fn sheet_count(kind: ViewKind) -> usize {
+    if kind == ViewKind::Detail { 2 } else { 1 }
+}
+
 fn contents(
     kind: ViewKind,
+    page: usize,
     cfg: &DoorConfiguration,
     g: &DoorGeometry,
     cat: &Catalogue,
     scale: f64,
 ) -> Vec<ViewContent> {
-    match kind {
-        ViewKind::Elevation => vec![views::elevation(cfg, g, cat, scale)],
-        ViewKind::Plan => vec![views::plan(cfg, g, cat, scale)],
-        ViewKind::Section => [SectionCut::Head, SectionCut::Jamb, SectionCut::Sill]
+    match (kind, page) {
+        (ViewKind::Elevation, _) => vec![views::elevation(cfg, g, cat, scale)],
+        (ViewKind::Plan, _) => vec![views::plan(cfg, g, cat, scale)],
+        (ViewKind::Section, _) => [SectionCut::Head, SectionCut::Jamb, SectionCut::Sill]
             .iter()
             .map(|c| views::section(cfg, g, cat, *c, scale))
             .collect(),
-        ViewKind::Detail => views::detail_meeting_stile(cfg, g, cat, scale)
+        (ViewKind::Detail, 0) => views::detail_meeting_stile(cfg, g, cat, scale)
             .into_iter()
             .chain(std::iter::once(views::detail_threshold(cfg, g, cat, scale)))
             .collect(),
-        ViewKind::Isometric => vec![views::isometric(g, f64::from(cat.system.depth_mm))],
+        (ViewKind::Detail, _) => vec![
+            views::detail_hinge(cfg, g, cat, scale),
+            views::detail_lock(cfg, g, cat, scale),
+        ],
+        (ViewKind::Isometric, _) => vec![views::isometric(g, f64::from(cat.system.depth_mm))],
     }
 }
 
@@ -196,7 +206,11 @@ pub fn drawing_set(
         by: opts.info.drawn_by.clone(),
     });
     let mut sheets = Vec::new();
-    for kind in &opts.views {
+    for (kind, page) in opts
+        .views
+        .iter()
+        .flat_map(|k| (0..sheet_count(*k)).map(move |p| (k, p)))
+    {
         let size = opts.sheet;
         let (fx0, fy0, fx1, fy1) = t.frame(size);
         let (bx, by) = t.block_corner(size);
@@ -206,7 +220,7 @@ pub fn drawing_set(
             (fx0 + m, fy0 + m, bx - m, fy1 - m),
         ];
         let fitted = fit(*kind, opts.scale, &regions, &|s| {
-            contents(*kind, cfg, g, cat, s)
+            contents(*kind, page, cfg, g, cat, s)
         })?;
         let sf = f64::from(fitted.scale.0);
         let (rx0, ry0, rx1, ry1) = fitted.region;
@@ -240,7 +254,10 @@ pub fn drawing_set(
             });
             cursor += w + GAP_MM;
         }
-        let number = drawing_number(&cat.system.product_code, *kind, opts.sequence);
+        let mut number = drawing_number(&cat.system.product_code, *kind, opts.sequence);
+        if page > 0 {
+            number = format!("{number}-{}", page + 1);
+        }
         let title = format!(
             "SPW600e {} door {} × {} mm — {}",
             if cfg.leaf_count() == 2 {

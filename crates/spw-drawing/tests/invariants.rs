@@ -163,6 +163,7 @@ fn drawing_numbers_and_revisions() {
             "SPW600e-PLN-001",
             "SPW600e-SEC-001",
             "SPW600e-DET-001",
+            "SPW600e-DET-001-2",
             "SPW600e-ISO-001"
         ]
     );

@@ -10,7 +10,9 @@ pub use dimensioning::DimensionRows;
 pub use elevation::elevation;
 pub use isometric::isometric;
 pub use plan::plan;
-pub use section::{SectionCut, detail_meeting_stile, detail_threshold, section};
+pub use section::{
+    SectionCut, detail_hinge, detail_lock, detail_meeting_stile, detail_threshold, section,
+};
 
 use crate::entity::{Entity, Point};
 

@@ -456,3 +456,179 @@ pub fn detail_threshold(
     v.title = "DETAIL E  THRESHOLD".into();
     v
 }
+
+/// Enlarged horizontal detail at a hinge: frame jamb, leaf stile and the hinge's knuckle and
+/// flaps on the face the leaf opens to.
+pub fn detail_hinge(
+    cfg: &DoorConfiguration,
+    g: &DoorGeometry,
+    cat: &Catalogue,
+    scale: f64,
+) -> ViewContent {
+    let mut e = Vec::new();
+    let depth = f64::from(cat.system.depth_mm);
+    let frame = cat.profile(ProfileRole::Frame);
+    let leaf_p = cat.profile(ProfileRole::Leaf);
+    let fs = f64::from(frame.sightline_mm);
+    let edge = f64::from(cat.allowances.edge_gap_mm);
+    // Local coordinates: the jamb's wall edge at x = 0, the leaf beyond it; outside at y = 0.
+    profile(&mut e, frame, LayerName::Frame, &|x, y| Point::new(y, x));
+    profile(&mut e, leaf_p, LayerName::Leaf, &|x, y| {
+        Point::new(fs + edge + y, x)
+    });
+    let outward = cfg.opening_direction == spw_model::config::OpeningDirection::Outward;
+    let face = if outward { 0.0 } else { depth };
+    let out = if outward { -1.0 } else { 1.0 };
+    let pin = Point::new(fs + edge / 2.0, face + out * 9.0);
+    e.push(Entity {
+        layer: LayerName::Hardware,
+        shape: Shape::Circle {
+            centre: pin,
+            radius: 7.0,
+        },
+    });
+    e.push(Entity {
+        layer: LayerName::Hardware,
+        shape: Shape::Circle {
+            centre: pin,
+            radius: 2.5,
+        },
+    });
+    for (x0, x1) in [(fs - 35.0, pin.x - 6.0), (pin.x + 6.0, fs + edge + 35.0)] {
+        let (y0, y1) = (face + out * 1.0, face + out * 4.0);
+        e.push(Entity::rect(
+            LayerName::Hardware,
+            x0,
+            y0.min(y1),
+            x1,
+            y0.max(y1),
+        ));
+    }
+    let code = cat
+        .hinge(&g.hinge_option_id)
+        .map_or("hinge", |h| h.code.as_str());
+    let note = format!("{code} × {} per leaf", g.hinges_per_leaf);
+    e.extend(Entity::leader(
+        LayerName::Annotations,
+        Point::new(pin.x + 5.0, pin.y + out * 5.0),
+        Point::new(pin.x + 60.0, pin.y + out * 25.0),
+        &note,
+        scale,
+    ));
+    let lo = Point::new(0.0, 0.0_f64.min(face + out * 20.0));
+    let hi = Point::new(
+        fs + edge + f64::from(leaf_p.sightline_mm),
+        depth.max(face + out * 20.0),
+    );
+    let rows = DimensionRows {
+        lo,
+        hi,
+        scale,
+        text_height: 2.5,
+    };
+    for chain in [
+        [0.0, fs],
+        [fs + edge, fs + edge + f64::from(leaf_p.sightline_mm)],
+    ] {
+        if outward {
+            rows.above(&mut e, 0, &chain);
+        } else {
+            rows.below(&mut e, 0, &chain);
+        }
+    }
+    ViewContent {
+        title: "DETAIL F  HINGE".into(),
+        entities: e,
+    }
+}
+
+/// Enlarged horizontal detail at the lock: the active leaf's lock stile with the lock case and
+/// bolt, and the keep in the frame jamb (single door) or in the passive leaf (double door).
+pub fn detail_lock(
+    cfg: &DoorConfiguration,
+    g: &DoorGeometry,
+    cat: &Catalogue,
+    scale: f64,
+) -> ViewContent {
+    let mut e = Vec::new();
+    let depth = f64::from(cat.system.depth_mm);
+    let frame = cat.profile(ProfileRole::Frame);
+    let leaf_p = cat.profile(ProfileRole::Leaf);
+    let ls = f64::from(leaf_p.sightline_mm);
+    let double = g.leaves.len() == 2;
+    let gap = f64::from(if double {
+        cat.allowances.meeting_gap_mm
+    } else {
+        cat.allowances.edge_gap_mm
+    });
+    // Local coordinates: the active leaf's lock edge at x = 0, the leaf to the left.
+    profile(&mut e, leaf_p, LayerName::Leaf, &|x, y| Point::new(-y, x));
+    let keeper_w = if double {
+        profile(&mut e, leaf_p, LayerName::Leaf, &|x, y| {
+            Point::new(gap + y, x)
+        });
+        ls
+    } else {
+        let fs = f64::from(frame.sightline_mm);
+        profile(&mut e, frame, LayerName::Frame, &|x, y| {
+            Point::new(gap + fs - y, x)
+        });
+        fs
+    };
+    // Lock case in the stile, bolt thrown into the keep.
+    let (cy0, cy1) = (depth * 0.3, depth * 0.7);
+    e.push(Entity::rect(
+        LayerName::Hardware,
+        -ls + 12.0,
+        cy0,
+        -6.0,
+        cy1,
+    ));
+    e.push(Entity::rect(
+        LayerName::Hardware,
+        -6.0,
+        depth * 0.45,
+        gap + 14.0,
+        depth * 0.55,
+    ));
+    e.push(Entity::rect(
+        LayerName::Hardware,
+        gap,
+        cy0 - 4.0,
+        gap + 3.0,
+        cy1 + 4.0,
+    ));
+    let lock = cfg
+        .hardware
+        .lock
+        .as_deref()
+        .and_then(|id| cat.lock(id))
+        .map_or_else(|| "Lock (not specified)".to_owned(), |l| l.code.clone());
+    e.extend(Entity::leader(
+        LayerName::Annotations,
+        Point::new(-ls / 2.0, cy1 - 2.0),
+        Point::new(-ls / 2.0 - 20.0, depth + 22.0),
+        &lock,
+        scale,
+    ));
+    e.extend(Entity::leader(
+        LayerName::Annotations,
+        Point::new(gap + 1.5, cy0 - 2.0),
+        Point::new(gap + 25.0, -20.0),
+        "Keep",
+        scale,
+    ));
+    let lo = Point::new(-ls, -20.0);
+    let hi = Point::new(gap + keeper_w, depth + 22.0);
+    let rows = DimensionRows {
+        lo,
+        hi,
+        scale,
+        text_height: 2.5,
+    };
+    rows.right(&mut e, 0, &[0.0, depth]);
+    ViewContent {
+        title: "DETAIL G  LOCK AND KEEP".into(),
+        entities: e,
+    }
+}
