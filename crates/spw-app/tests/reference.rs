@@ -78,6 +78,52 @@ fn svg_references() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// DXF (text) and PDF (bytes) of the double door: both writers are deterministic, so any change
+/// shows here and is reviewed by regenerating.
+#[test]
+fn dxf_and_pdf_references() {
+    let cat = Catalogue::builtin().expect("catalogue");
+    let text = std::fs::read_to_string(root().join("examples/seed-door-configuration.json"))
+        .expect("example");
+    let all = vec![
+        ViewKind::Elevation,
+        ViewKind::Plan,
+        ViewKind::Section,
+        ViewKind::Detail,
+        ViewKind::Isometric,
+    ];
+    let set = draw(&text, &options(all), &[Format::Dxf, Format::Pdf], &cat).expect("draws");
+    let mut failures = Vec::new();
+    for f in &set.files {
+        let path = root()
+            .join("tests/ref")
+            .join(f.format.extension())
+            .join(format!("seed-double-{}", f.file_name));
+        if update() {
+            std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+            std::fs::write(&path, &f.bytes).expect("write ref");
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(expected) if expected == f.bytes => {}
+            Ok(_) => {
+                let out = std::env::temp_dir().join(format!("actual-seed-double-{}", f.file_name));
+                std::fs::write(&out, &f.bytes).ok();
+                failures.push(format!(
+                    "{} differs (actual written to {})",
+                    path.display(),
+                    out.display()
+                ));
+            }
+            Err(_) => failures.push(format!(
+                "{} is missing: run with SPW_UPDATE_REFS=1",
+                path.display()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn png_references() {
     let cat = Catalogue::builtin().expect("catalogue");
