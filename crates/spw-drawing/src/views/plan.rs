@@ -54,6 +54,14 @@ pub fn plan(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue, scale: f
     section(&mut e, frame, LayerName::Frame, &|x, y| {
         Point::new(w - y, x)
     });
+    // The structural opening either side (indicative, 10 mm sealant joints).
+    for x in [-10.0, w + 10.0] {
+        e.push(Entity::line(
+            LayerName::Hidden,
+            Point::new(x, -40.0),
+            Point::new(x, depth + 40.0),
+        ));
+    }
     // Threshold below the cut.
     e.push(Entity::rect(
         LayerName::Hidden,

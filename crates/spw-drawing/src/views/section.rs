@@ -334,24 +334,66 @@ pub fn section(
             });
             let dlo = f(leaf.daylight.x0);
             let cover = f64::from(cat.allowances.glass_edge_cover_mm);
-            glazing_unit(&mut e, cat, g, face, (dlo - cover, reach), false);
+            let jamb_reach = dlo + 60.0;
+            glazing_unit(&mut e, cat, g, face, (dlo - cover, jamb_reach), false);
             beads_and_gaskets(&mut e, cfg, cat, depth, dlo, -1.0, false);
+            // The structural opening (indicative, 10 mm sealant joint) and a frame fixing
+            // through the jamb into it.
+            let joint = 10.0;
+            e.push(Entity::line(
+                LayerName::Hidden,
+                Point::new(-joint, -30.0),
+                Point::new(-joint, depth + 30.0),
+            ));
             e.push(Entity::text(
                 LayerName::Annotations,
-                Point::new(reach, -6.0 * scale),
+                Point::new(-joint - 2.0 * scale, -28.0),
+                2.0,
+                "OPENING",
+                Align::Right,
+            ));
+            let fy = depth / 2.0;
+            e.push(Entity::rect(
+                LayerName::Hardware,
+                -joint - 60.0,
+                fy - 2.5,
+                f(g.aperture.x0) - 6.0,
+                fy + 2.5,
+            ));
+            e.push(Entity::rect(
+                LayerName::Hardware,
+                -joint,
+                fy - 12.0,
+                0.0,
+                fy + 12.0,
+            ));
+            let fixing = format!(
+                "{} @ {} max",
+                cat.sundries.fixing_code, cat.allowances.fixing_max_centres_mm
+            );
+            e.extend(Entity::leader(
+                LayerName::Annotations,
+                Point::new(-joint - 40.0, fy + 2.5),
+                Point::new(-joint - 30.0, depth + 12.0 * scale),
+                &fixing,
+                scale,
+            ));
+            e.push(Entity::text(
+                LayerName::Annotations,
+                Point::new(jamb_reach, -6.0 * scale),
                 2.0,
                 "OUTSIDE",
                 Align::Right,
             ));
             e.push(Entity::text(
                 LayerName::Annotations,
-                Point::new(reach, depth + 3.0 * scale),
+                Point::new(jamb_reach, depth + 3.0 * scale),
                 2.0,
                 "INSIDE",
                 Align::Right,
             ));
-            lo = Point::new(0.0, 0.0);
-            hi = Point::new(reach, depth);
+            lo = Point::new(-joint - 60.0, 0.0);
+            hi = Point::new(jamb_reach, depth);
             let rows = DimensionRows {
                 lo,
                 hi,
