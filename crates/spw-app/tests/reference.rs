@@ -33,6 +33,35 @@ fn options(views: Vec<ViewKind>) -> spw_drawing::DrawingOptions {
     o
 }
 
+/// Compare `bytes` with the reference at `path` (or rewrite it in update mode), noting failures.
+fn check(path: &Path, bytes: &[u8], failures: &mut Vec<String>) {
+    if update() {
+        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write ref");
+        return;
+    }
+    match std::fs::read(path) {
+        Ok(expected) if expected == bytes => {}
+        Ok(_) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let out = std::env::temp_dir().join(format!("actual-{name}"));
+            std::fs::write(&out, bytes).ok();
+            failures.push(format!(
+                "{} differs (actual written to {})",
+                path.display(),
+                out.display()
+            ));
+        }
+        Err(_) => failures.push(format!(
+            "{} is missing: run with SPW_UPDATE_REFS=1",
+            path.display()
+        )),
+    }
+}
+
 #[test]
 fn svg_references() {
     let cat = Catalogue::builtin().expect("catalogue");
@@ -52,27 +81,7 @@ fn svg_references() {
             let path = root()
                 .join("tests/ref/svg")
                 .join(format!("{name}-{}", f.file_name));
-            if update() {
-                std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-                std::fs::write(&path, &f.bytes).expect("write ref");
-                continue;
-            }
-            match std::fs::read(&path) {
-                Ok(expected) if expected == f.bytes => {}
-                Ok(_) => {
-                    let out = std::env::temp_dir().join(format!("actual-{name}-{}", f.file_name));
-                    std::fs::write(&out, &f.bytes).ok();
-                    failures.push(format!(
-                        "{} differs (actual written to {})",
-                        path.display(),
-                        out.display()
-                    ));
-                }
-                Err(_) => failures.push(format!(
-                    "{} is missing: run with SPW_UPDATE_REFS=1",
-                    path.display()
-                )),
-            }
+            check(&path, &f.bytes, &mut failures);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -99,27 +108,7 @@ fn dxf_and_pdf_references() {
             .join("tests/ref")
             .join(f.format.extension())
             .join(format!("seed-double-{}", f.file_name));
-        if update() {
-            std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-            std::fs::write(&path, &f.bytes).expect("write ref");
-            continue;
-        }
-        match std::fs::read(&path) {
-            Ok(expected) if expected == f.bytes => {}
-            Ok(_) => {
-                let out = std::env::temp_dir().join(format!("actual-seed-double-{}", f.file_name));
-                std::fs::write(&out, &f.bytes).ok();
-                failures.push(format!(
-                    "{} differs (actual written to {})",
-                    path.display(),
-                    out.display()
-                ));
-            }
-            Err(_) => failures.push(format!(
-                "{} is missing: run with SPW_UPDATE_REFS=1",
-                path.display()
-            )),
-        }
+        check(&path, &f.bytes, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

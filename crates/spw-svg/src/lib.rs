@@ -263,6 +263,52 @@ const DEFS: &str = r##"<defs>
 </defs>
 "##;
 
+impl Writer<'_> {
+    /// The document opening shared by sheets and overlays: root element in paper mm, title,
+    /// hatch patterns, white paper and the y-up root group.
+    fn open(size: (f64, f64), title: &str) -> Self {
+        let (w, h) = size;
+        let mut wr = Writer {
+            out: String::with_capacity(64 * 1024),
+            finite: true,
+            view: None,
+            colour: String::new(),
+        };
+        let _ = writeln!(
+            wr.out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}, sans-serif" font-stretch="condensed">"#,
+            n(w),
+            n(h),
+            n(w),
+            n(h)
+        );
+        let _ = writeln!(wr.out, "<title>{}</title>", esc(title));
+        wr.out.push_str(DEFS);
+        let _ = writeln!(
+            wr.out,
+            r##"<rect width="{}" height="{}" fill="#ffffff"/>"##,
+            n(w),
+            n(h)
+        );
+        let _ = writeln!(
+            wr.out,
+            r#"<g transform="matrix(1 0 0 -1 0 {})" fill="none" stroke-linecap="round" stroke-linejoin="round">"#,
+            n(h)
+        );
+        wr
+    }
+
+    /// Close the root group and the document.
+    fn close(mut self) -> Result<String, SvgError> {
+        self.out.push_str("</g>\n</svg>\n");
+        if self.finite {
+            Ok(self.out)
+        } else {
+            Err(SvgError::NotFinite)
+        }
+    }
+}
+
 /// Write one sheet as SVG.
 pub fn write_sheet(drawing: &Drawing, index: usize) -> Result<String, SvgError> {
     let sheet = drawing.sheets.get(index).ok_or(SvgError::NoSheet(index))?;
@@ -270,40 +316,11 @@ pub fn write_sheet(drawing: &Drawing, index: usize) -> Result<String, SvgError> 
 }
 
 fn render(drawing: &Drawing, sheet: &Sheet) -> Result<String, SvgError> {
-    let (w, h) = sheet.size.mm();
-    let mut wr = Writer {
-        out: String::with_capacity(64 * 1024),
-        finite: true,
-        view: None,
-        colour: String::new(),
-    };
-    let _ = writeln!(
-        wr.out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}, sans-serif" font-stretch="condensed">"#,
-        n(w),
-        n(h),
-        n(w),
-        n(h)
+    let title = format!(
+        "{} rev {} — {}",
+        sheet.title.drawing_number, sheet.title.revision, sheet.title.title
     );
-    let _ = writeln!(
-        wr.out,
-        "<title>{} rev {} — {}</title>",
-        esc(&sheet.title.drawing_number),
-        esc(&sheet.title.revision),
-        esc(&sheet.title.title)
-    );
-    wr.out.push_str(DEFS);
-    let _ = writeln!(
-        wr.out,
-        r##"<rect width="{}" height="{}" fill="#ffffff"/>"##,
-        n(w),
-        n(h)
-    );
-    let _ = writeln!(
-        wr.out,
-        r#"<g transform="matrix(1 0 0 -1 0 {})" fill="none" stroke-linecap="round" stroke-linejoin="round">"#,
-        n(h)
-    );
+    let mut wr = Writer::open(sheet.size.mm(), &title);
     for layer in &drawing.layers {
         let name = layer.name;
         let paper: Vec<&Entity> = sheet.paper.iter().filter(|e| e.layer == name).collect();
@@ -350,11 +367,7 @@ fn render(drawing: &Drawing, sheet: &Sheet) -> Result<String, SvgError> {
         }
         wr.out.push_str("</g>\n");
     }
-    wr.out.push_str("</g>\n</svg>\n");
-    if !wr.finite {
-        return Err(SvgError::NotFinite);
-    }
-    Ok(wr.out)
+    wr.close()
 }
 
 /// An overlay of two revisions of a sheet for review: what is in both in grey, what the new
@@ -363,37 +376,12 @@ fn render(drawing: &Drawing, sheet: &Sheet) -> Result<String, SvgError> {
 pub fn write_overlay(old: &Drawing, new: &Drawing, index: usize) -> Result<String, SvgError> {
     let sheet = new.sheets.get(index).ok_or(SvgError::NoSheet(index))?;
     let old_views: Vec<&View> = old.sheets.iter().flat_map(|s| &s.views).collect();
-    let (w, h) = sheet.size.mm();
-    let mut wr = Writer {
-        out: String::with_capacity(64 * 1024),
-        finite: true,
-        view: None,
-        colour: String::new(),
-    };
-    let _ = writeln!(
-        wr.out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}, sans-serif" font-stretch="condensed">"#,
-        n(w),
-        n(h),
-        n(w),
-        n(h)
-    );
-    let _ = writeln!(
-        wr.out,
-        "<title>{} overlay: removed red, added green</title>",
-        esc(&sheet.title.drawing_number)
-    );
-    wr.out.push_str(DEFS);
-    let _ = writeln!(
-        wr.out,
-        r##"<rect width="{}" height="{}" fill="#ffffff"/>"##,
-        n(w),
-        n(h)
-    );
-    let _ = writeln!(
-        wr.out,
-        r#"<g transform="matrix(1 0 0 -1 0 {})" fill="none" stroke-linecap="round" stroke-linejoin="round">"#,
-        n(h)
+    let mut wr = Writer::open(
+        sheet.size.mm(),
+        &format!(
+            "{} overlay: removed red, added green",
+            sheet.title.drawing_number
+        ),
     );
     let group = |wr: &mut Writer, id: &str, colour: &str, width: f64| {
         let _ = writeln!(
@@ -438,11 +426,8 @@ pub fn write_overlay(old: &Drawing, new: &Drawing, index: usize) -> Result<Strin
             wr.entity(e);
         }
     }
-    wr.out.push_str("</g>\n</g>\n</svg>\n");
-    if !wr.finite {
-        return Err(SvgError::NotFinite);
-    }
-    Ok(wr.out)
+    wr.out.push_str("</g>\n");
+    wr.close()
 }
 
 #[cfg(test)]

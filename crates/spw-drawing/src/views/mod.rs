@@ -4,7 +4,7 @@ mod dimensioning;
 mod elevation;
 mod isometric;
 mod plan;
-mod section;
+pub(crate) mod section;
 
 pub use dimensioning::DimensionRows;
 pub use elevation::elevation;

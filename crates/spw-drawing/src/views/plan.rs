@@ -1,46 +1,18 @@
 //! The plan, seen from above through a cut at handle height: jamb and leaf profiles in section,
 //! the glass, the threshold below (hidden), and each leaf's opening arc.
 
+use super::section::profile as section;
 use super::{DimensionRows, ViewContent};
 use crate::entity::{Align, Entity, HatchPattern, Point, Shape};
 use crate::layer::LayerName;
 use spw_geometry::{DoorGeometry, Side};
-use spw_model::catalogue::{Catalogue, Material, Profile, ProfileRole};
+use spw_model::catalogue::{Catalogue, ProfileRole};
 use spw_model::config::{DoorConfiguration, OpeningDirection};
 
 fn f(v: i64) -> f64 {
     v as f64
 }
 
-fn section(
-    out: &mut Vec<Entity>,
-    p: &Profile,
-    layer: LayerName,
-    place: &dyn Fn(f64, f64) -> Point,
-) {
-    for part in &p.section {
-        let pts: Vec<Point> = part.outline.iter().map(|[x, y]| place(*x, *y)).collect();
-        let (l, pattern) = match part.material {
-            Material::Aluminium => (layer, HatchPattern::Aluminium),
-            Material::Polyamide => (LayerName::ThermalBreak, HatchPattern::Polyamide),
-            Material::Gasket => (layer, HatchPattern::Gasket),
-        };
-        out.push(Entity {
-            layer: l,
-            shape: Shape::Hatch {
-                boundary: pts.clone(),
-                pattern,
-            },
-        });
-        out.push(Entity {
-            layer: l,
-            shape: Shape::Polyline {
-                points: pts,
-                closed: true,
-            },
-        });
-    }
-}
 
 /// Build the plan at `scale`.
 pub fn plan(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue, scale: f64) -> ViewContent {

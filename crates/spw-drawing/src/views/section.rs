@@ -39,8 +39,9 @@ fn pattern(m: Material) -> HatchPattern {
     }
 }
 
-/// Draw a profile's cross-section, each outline mapped by `place(depth, across)`.
-fn profile(
+/// Draw a profile's cross-section, each outline mapped by `place(depth, across)`, hatched by
+/// material (polyamide on the thermal-break layer).
+pub(super) fn profile(
     out: &mut Vec<Entity>,
     p: &Profile,
     layer: LayerName,
