@@ -221,6 +221,13 @@ fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
     Some((y, m, d))
 }
 
+/// The title block template shipped in `templates/title_block.toml`, compiled in. A unit test of
+/// `spw-drawing` parses it, so this cannot fail at run time.
+pub fn builtin_template() -> spw_drawing::TitleBlockTemplate {
+    spw_drawing::TitleBlockTemplate::parse(spw_drawing::title_block::BUILTIN)
+        .expect("the built-in title block template parses (tested in spw-drawing)")
+}
+
 /// The default options: every view, A3 landscape, fitted scale, revision A.
 pub fn default_options(views: Vec<ViewKind>) -> DrawingOptions {
     DrawingOptions {
@@ -235,34 +242,7 @@ pub fn default_options(views: Vec<ViewKind>) -> DrawingOptions {
         history: Vec::new(),
         revision_note: String::new(),
         sequence: 1,
-        template: spw_drawing::TitleBlockTemplate::parse(spw_drawing::title_block::BUILTIN)
-            .unwrap_or_else(|_| unreachable_template()),
-    }
-}
-
-fn unreachable_template() -> spw_drawing::TitleBlockTemplate {
-    // The built-in template is parsed by a unit test of spw-drawing; this fallback keeps the
-    // signature infallible without panicking.
-    spw_drawing::TitleBlockTemplate {
-        company: spw_drawing::title_block::Company {
-            name: String::new(),
-            address: String::new(),
-            telephone: String::new(),
-            email: String::new(),
-        },
-        sheet: spw_drawing::title_block::SheetMargins {
-            border_mm: 10.0,
-            filing_margin_mm: 20.0,
-        },
-        block: spw_drawing::title_block::BlockLayout {
-            width_mm: 180.0,
-            row_height_mm: 7.0,
-            label_height_mm: 1.8,
-            text_height_mm: 3.0,
-            title_height_mm: 4.0,
-            revision_rows: 4,
-            notes: String::new(),
-        },
+        template: builtin_template(),
     }
 }
 

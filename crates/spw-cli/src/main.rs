@@ -29,6 +29,9 @@ struct Cli {
     /// Catalogue folder to use instead of the built-in one (system.toml, profiles.toml, …).
     #[arg(long, global = true, env = "SPW_CATALOGUE", value_name = "DIR")]
     catalogue: Option<PathBuf>,
+    /// Title block template to use instead of the built-in `templates/title_block.toml`.
+    #[arg(long, global = true, env = "SPW_TITLE_BLOCK", value_name = "FILE")]
+    title_block: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -280,6 +283,7 @@ fn usage(message: String, json: bool) -> Result<Outcome> {
 #[allow(clippy::too_many_arguments)]
 fn draw(
     cat: &Catalogue,
+    template: &spw_drawing::TitleBlockTemplate,
     files: &[PathBuf],
     out: &Path,
     views: &[String],
@@ -344,6 +348,7 @@ fn draw(
         None => today(),
     };
     let mut options = spw_app::drawings::default_options(kinds);
+    options.template = template.clone();
     options.sheet = sheet_size;
     options.scale = scale;
     options.info = spw_drawing::ProjectInfo {
@@ -464,6 +469,7 @@ fn draw(
 
 fn compare(
     cat: &Catalogue,
+    template: &spw_drawing::TitleBlockTemplate,
     old: &Path,
     new: &Path,
     out: Option<&Path>,
@@ -473,11 +479,12 @@ fn compare(
         (Ok(a), Ok(b)) => (a, b),
         (Err(o), _) | (_, Err(o)) => return Ok(o),
     };
-    let options = spw_app::drawings::default_options(vec![
+    let mut options = spw_app::drawings::default_options(vec![
         spw_drawing::ViewKind::Elevation,
         spw_drawing::ViewKind::Plan,
         spw_drawing::ViewKind::Section,
     ]);
+    options.template = template.clone();
     let cmp = match spw_app::compare::compare(&old_text, &new_text, &options, cat) {
         Ok(c) => c,
         Err(spw_app::drawings::DrawFailure::Invalid(r)) => return refused(&r, json),
@@ -536,8 +543,21 @@ fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
 }
 
+fn load_template(path: Option<&Path>) -> Result<spw_drawing::TitleBlockTemplate> {
+    match path {
+        None => Ok(spw_app::drawings::builtin_template()),
+        Some(p) => {
+            let text =
+                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            spw_drawing::TitleBlockTemplate::parse(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))
+        }
+    }
+}
+
 fn run(cli: Cli) -> Result<Outcome> {
     let cat = load_catalogue(cli.catalogue.as_deref())?;
+    let template = load_template(cli.title_block.as_deref())?;
     match cli.command {
         Command::Validate { file, json } => {
             let text = match read_input(&file, json)? {
@@ -601,6 +621,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             json,
         } => draw(
             &cat,
+            &template,
             &files,
             &out,
             &views,
@@ -617,7 +638,7 @@ fn run(cli: Cli) -> Result<Outcome> {
             new,
             out,
             json,
-        } => compare(&cat, &old, &new, out.as_deref(), json),
+        } => compare(&cat, &template, &old, &new, out.as_deref(), json),
         Command::Cut {
             file,
             quote,

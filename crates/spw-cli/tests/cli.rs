@@ -483,3 +483,49 @@ fn compare_and_revision_clouds() {
     );
     std::fs::remove_dir_all(&out).ok();
 }
+
+#[test]
+fn an_edited_title_block_template_is_used_without_rebuilding() {
+    let dir = std::env::temp_dir().join(format!("spw-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let builtin = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../templates/title_block.toml"),
+    )
+    .expect("template");
+    let edited = dir.join("title_block.toml");
+    std::fs::write(
+        &edited,
+        builtin.replace("SFG Aluminium Ltd", "SFG Aluminium Ltd, Leeds works"),
+    )
+    .expect("write");
+    let out = dir.join("out");
+    let (code, m, _) = spw(&[
+        "--title-block",
+        edited.to_str().expect("p"),
+        "draw",
+        example("single-door.json").to_str().expect("p"),
+        "--out",
+        out.to_str().expect("p"),
+        "--views",
+        "elevation",
+        "--formats",
+        "svg",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let svg = std::fs::read_to_string(m["drawings"][0]["files"][0]["path"].as_str().expect("path"))
+        .expect("svg");
+    assert!(svg.contains("SFG Aluminium Ltd, Leeds works"));
+    let broken = dir.join("broken.toml");
+    std::fs::write(&broken, "[company]\nname = 3\n").expect("write");
+    let (code, _, _) = spw(&[
+        "--title-block",
+        broken.to_str().expect("p"),
+        "draw",
+        example("single-door.json").to_str().expect("p"),
+        "--out",
+        out.to_str().expect("p"),
+    ]);
+    assert_eq!(code, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
