@@ -13,7 +13,6 @@ fn f(v: i64) -> f64 {
     v as f64
 }
 
-
 /// Build the plan at `scale`.
 pub fn plan(cfg: &DoorConfiguration, g: &DoorGeometry, cat: &Catalogue, scale: f64) -> ViewContent {
     let mut e = Vec::new();
