@@ -202,3 +202,50 @@ fn thermal_report_has_the_contract_shape() {
     }
     assert_eq!(v["glazing_u_value"], json!(0.6));
 }
+
+/// The seed door's leaf weight and labour worked by hand from the catalogue's figures.
+#[test]
+fn seed_door_figures_by_hand() {
+    let e = spw_validation::evaluate_text(
+        include_str!("../../../examples/seed-door-configuration.json"),
+        &CAT,
+    );
+    let (cfg, g, _) = e.valid_parts().expect("valid");
+    // Leaf 870 × 2141 (frame 1870 − 2×60 jambs − 2×3 clearances − 4 meeting gap, halved;
+    // 2235 − 60 head − 3 − 25 threshold − 6), daylight 690 × 1961, glass 718 × 1989.
+    let active = g.active_leaf();
+    assert_eq!((active.width_mm(), active.height_mm()), (870, 2141));
+    assert_eq!((active.glass.width_mm, active.glass.height_mm), (718, 1989));
+    let glass = 0.718 * 1.989 * 36.0; // TGU-44-L: 14.4 mm of glass × 2.5 kg/m²
+    let profiles = 2.0 * (0.870 + 2.141) * 1.95;
+    let beads = 2.0 * ((1.961 + 0.040) + (0.690 + 0.040)) * 0.20;
+    let gaskets = (2.0 * (0.870 + 2.141) + 2.0 * 2.0 * (0.690 + 1.961)) * 0.06;
+    let hardware = 3.0 * 0.45 + 1.60 + 0.60; // hinges, 5-point lock, lever set
+    let expected_active = glass + profiles + beads + gaskets + hardware;
+    assert!(
+        (active.weight.total_kg() - expected_active).abs() < 1e-9,
+        "{} vs {expected_active}",
+        active.weight.total_kg()
+    );
+    let passive = g.leaves.iter().find(|l| !l.active).expect("passive");
+    assert!(
+        (passive.weight.total_kg() - (expected_active + 2.141 * 0.98)).abs() < 1e-9,
+        "the passive leaf carries the astragal"
+    );
+
+    // Labour: 1.5 h per door + 3 h per leaf + 0.4 h per m² of glass + 0.2 h per hardware item
+    // (6 hinges, 2 locks, 2 handle sets, 2 closers, 1 selector) at £38.00 per hour.
+    let bom = spw_bom::build(cfg, g, &CAT);
+    let hours: f64 = 1.5 + 3.0 * 2.0 + 0.4 * (2.0 * 0.718 * 1.989) + 0.2 * 13.0;
+    let price = spw_quote::price_door(cfg, &bom, &CAT);
+    assert_eq!(price.labour_centihours, (hours * 100.0).round() as i64);
+    assert_eq!(
+        price.labor_cost.0,
+        (3800 * price.labour_centihours + 50) / 100
+    );
+    // Overhead 15 % of material + labour, margin 30 % of the selling price.
+    let cost = price.material_cost.0 + price.labor_cost.0;
+    assert_eq!(price.overhead_cost.0, (cost * 15 + 50) / 100);
+    let total_cost = cost + price.overhead_cost.0;
+    assert_eq!(price.subtotal.0, (total_cost * 100 * 2 + 70) / (70 * 2));
+}
