@@ -222,7 +222,7 @@ fn door_spec(
             "quantity": "1 per door", "note": format!("EN 1154, leaves to {} mm / {} kg", c.max_leaf_width_mm, f(c.max_leaf_mass_kg, 0))}));
     }
     if leaves_n == 2 {
-        hardware.push(json!({"item": "Flush bolts", "code": cat.sundries.selector_code, "description": cat.sundries.selector_description,
+        hardware.push(json!({"item": "Selector", "code": cat.sundries.selector_code, "description": cat.sundries.selector_description,
             "quantity": "1 per door", "note": "passive leaf"}));
     }
 
@@ -246,6 +246,7 @@ fn door_spec(
         },
         "config": {
             "type": door_type(cfg),
+            "short": if cfg.leaf_count() == 2 { "double door" } else { "single door" },
             "opening": match cfg.opening_direction { OpeningDirection::Inward => "Inward opening", OpeningDirection::Outward => "Outward opening" },
             "handing": match cfg.handing { Handing::Left => "Left hand (hinges left, seen from outside)", Handing::Right => "Right hand (hinges right, seen from outside)" },
             "width": mm(cfg.frame_width_mm),
