@@ -387,13 +387,16 @@ pub(crate) fn datasheet(
     })
 }
 
+/// A file the templates embed: its path in the templates' world and its bytes.
+pub(crate) type EmbeddedFile = (String, Vec<u8>);
+
 /// The quote package's data and the drawing files it embeds.
 pub(crate) fn quote(
     q: &QuoteReport,
     drawings: &[Drawing],
     cat: &Catalogue,
     meta: &DocMeta,
-) -> Result<(Value, Vec<(String, Vec<u8>)>), DocError> {
+) -> Result<(Value, Vec<EmbeddedFile>), DocError> {
     let mut files = Vec::new();
     let mut lines = Vec::new();
     let mut drawing_numbers = Vec::new();

@@ -35,6 +35,9 @@ pub struct Document {
     pub pages: usize,
     /// Every heading in order, with its page (the PDF's bookmarks).
     pub sections: Vec<Section>,
+    /// Warnings typst raised while typesetting (the document was still made), for whoever
+    /// edits the templates.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -114,7 +117,13 @@ pub(crate) fn render(
         return Err(DocError::Input(format!("no template `{main}`")));
     }
 
-    let document: PagedDocument = typst::compile(&world)
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let warnings = compiled
+        .warnings
+        .iter()
+        .map(|w| w.message.to_string())
+        .collect();
+    let document = compiled
         .output
         .map_err(|diags| template_error(&world, &diags))?;
 
@@ -157,5 +166,6 @@ pub(crate) fn render(
         pdf,
         pages: document.pages().len(),
         sections,
+        warnings,
     })
 }

@@ -206,6 +206,7 @@ const DATASHEET_SECTIONS: [&str; 10] = [
 fn datasheet_is_a_valid_pdf_with_the_ten_sections() {
     let (doc, t) = datasheet_doc("seed-door-configuration.json", "SPW-DS-0001");
     let text = check_pdf(&doc, "datasheet.pdf");
+    assert_eq!(doc.warnings, Vec::<String>::new());
     let top: Vec<&str> = doc.top_sections().map(|s| s.title.as_str()).collect();
     assert_eq!(top, DATASHEET_SECTIONS);
     assert!(text.contains(&format!("{:.2}", t.rounded_u_value())));
@@ -247,6 +248,7 @@ fn quote_package_has_the_nine_contents_and_the_figures() {
     let q = quote_report(Some("Q-2026-0142"));
     let doc = package(&q);
     let text = check_pdf(&doc, "package.pdf");
+    assert_eq!(doc.warnings, Vec::<String>::new());
     for heading in [
         "Priced summary",
         "Specification, line 1",
