@@ -13,11 +13,11 @@ fn ten_line_quote() -> String {
     let mut ten = Vec::new();
     for (line, i) in lines.iter().cycle().take(10).zip(0u64..) {
         let mut line = line.clone();
-        // Vary the width so the ten doors differ.
-        let w = line["door_configuration"]["frame_width"]
+        // Vary the height (downwards, so leaves stay within their hinges) so the doors differ.
+        let h = line["door_configuration"]["frame_height"]
             .as_u64()
-            .unwrap_or(1000);
-        line["door_configuration"]["frame_width"] = (w + 10 * i).into();
+            .unwrap_or(2100);
+        line["door_configuration"]["frame_height"] = (h - 10 * i).into();
         ten.push(line);
     }
     v["lines"] = ten.into();
