@@ -6,6 +6,7 @@
 
 #![allow(clippy::print_stdout)] // printing is this binary's job
 
+mod documents;
 mod files;
 mod render;
 
@@ -59,6 +60,39 @@ enum Command {
         /// Door configuration (JSON).
         file: PathBuf,
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the BOM as CSV to this file.
+        #[arg(long, value_name = "PATH")]
+        csv: Option<PathBuf>,
+        /// Also write the BOM as an Excel workbook to this file.
+        #[arg(long, value_name = "PATH")]
+        xlsx: Option<PathBuf>,
+    },
+    /// Specification datasheet of a door configuration (PDF, ten sections).
+    Datasheet {
+        /// Door configuration (JSON).
+        file: PathBuf,
+        /// PDF to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        doc: DocFlags,
+        /// Print JSON (pages and sections written).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quote technical package (PDF): cover, specification per line, drawings, BOM, finishes,
+    /// compliance, installation, lead time, terms, priced summary.
+    Package {
+        /// Quote request (JSON).
+        file: PathBuf,
+        /// PDF to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        doc: DocFlags,
+        /// Print JSON (pages and sections written).
         #[arg(long)]
         json: bool,
     },
@@ -145,6 +179,47 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Document details shared by `datasheet` and `package`.
+#[derive(clap::Args)]
+struct DocFlags {
+    /// Document number (default: the quote number, else DRAFT; for datasheets SPW600e-DS-date).
+    #[arg(long)]
+    number: Option<String>,
+    /// Revision letter.
+    #[arg(long, default_value = "A")]
+    revision: String,
+    /// Document date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
+    /// Prepared by.
+    #[arg(long, default_value = "")]
+    prepared_by: String,
+    /// Project.
+    #[arg(long)]
+    project: Option<String>,
+    /// Customer.
+    #[arg(long)]
+    customer: Option<String>,
+}
+
+impl DocFlags {
+    fn into_args(self) -> Result<documents::DocArgs> {
+        let date = match self.date {
+            Some(d) => Date::parse(&d, format_description!("[year]-[month]-[day]"))
+                .with_context(|| format!("--date `{d}` is not a date like 2025-11-08"))?,
+            None => today(),
+        };
+        Ok(documents::DocArgs {
+            number: self.number,
+            revision: self.revision,
+            date,
+            prepared_by: self.prepared_by,
+            project: self.project,
+            customer: self.customer,
+        })
+    }
 }
 
 /// What a command ended with.
@@ -592,20 +667,48 @@ fn run(cli: Cli) -> Result<Outcome> {
                 Err(r) => refused(&r, json),
             }
         }
-        Command::Bom { file, json } => {
+        Command::Bom {
+            file,
+            json,
+            csv,
+            xlsx,
+        } => {
             let text = match read_input(&file, json)? {
                 Ok(t) => t,
                 Err(o) => return Ok(o),
             };
             match spw_app::bom(&text, &cat) {
-                Ok(r) if json => print_json(&r).map(|()| Outcome::Done),
                 Ok(r) => {
-                    render::bom(&r);
+                    let sheets = if csv.is_some() || xlsx.is_some() {
+                        documents::bom_sheets(&cat, &text, csv.as_deref(), xlsx.as_deref())?
+                    } else {
+                        None
+                    };
+                    if json {
+                        print_json(&r)?;
+                    } else {
+                        render::bom(&r);
+                        if let Some(written) = sheets {
+                            println!("\n  written: {written}");
+                        }
+                    }
                     Ok(Outcome::Done)
                 }
                 Err(r) => refused(&r, json),
             }
         }
+        Command::Datasheet {
+            file,
+            out,
+            doc,
+            json,
+        } => documents::datasheet(&cat, &file, &out, doc.into_args()?, json),
+        Command::Package {
+            file,
+            out,
+            doc,
+            json,
+        } => documents::package(&cat, &file, &out, doc.into_args()?, json),
         Command::Draw {
             files,
             out,

@@ -529,3 +529,89 @@ fn an_edited_title_block_template_is_used_without_rebuilding() {
     assert_eq!(code, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn datasheet_package_and_bom_spreadsheets() {
+    let dir = std::env::temp_dir().join(format!("spw-docs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let ds = dir.join("datasheet.pdf");
+    let (code, v, _) = spw(&[
+        "datasheet",
+        example("seed-door-configuration.json").to_str().expect("p"),
+        "--out",
+        ds.to_str().expect("p"),
+        "--date",
+        "2026-12-01",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert!(v["pages"].as_u64() >= Some(2));
+    let (ok, msg) = tool("qpdf", &["--check", ds.to_str().expect("p")]);
+    assert!(ok, "{msg}");
+    let (_, text) = tool("pdftotext", &[ds.to_str().expect("p"), "-"]);
+    assert!(text.contains("1.32"), "the datasheet states U_D");
+
+    let pkg = dir.join("package.pdf");
+    let (code, v, _) = spw(&[
+        "package",
+        example("quote.json").to_str().expect("p"),
+        "--out",
+        pkg.to_str().expect("p"),
+        "--date",
+        "2026-12-01",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let titles: Vec<&str> = v["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
+    for t in [
+        "Priced summary",
+        "Drawings",
+        "Bill of materials",
+        "Terms and conditions",
+    ] {
+        assert!(titles.contains(&t), "{t} missing from {titles:?}");
+    }
+    let (_, text) = tool("pdftotext", &[pkg.to_str().expect("p"), "-"]);
+    assert!(
+        text.contains("£15,011.72"),
+        "the package states the quote total"
+    );
+
+    let bad = dir.join("bad.pdf");
+    let (code, v, _) = spw(&[
+        "datasheet",
+        example("invalid-door.json").to_str().expect("p"),
+        "--out",
+        bad.to_str().expect("p"),
+        "--json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["valid"], false);
+    assert!(!bad.exists());
+
+    let (csv, xlsx) = (dir.join("bom.csv"), dir.join("bom.xlsx"));
+    let (code, _, _) = spw(&[
+        "bom",
+        example("single-door.json").to_str().expect("p"),
+        "--csv",
+        csv.to_str().expect("p"),
+        "--xlsx",
+        xlsx.to_str().expect("p"),
+    ]);
+    assert_eq!(code, 0);
+    let csv_text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        csv_text
+            .lines()
+            .next()
+            .is_some_and(|h| h.starts_with("Code,Description"))
+    );
+    assert!(csv_text.contains("SPW600e-FRAME-75"));
+    assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"));
+    std::fs::remove_dir_all(&dir).ok();
+}
