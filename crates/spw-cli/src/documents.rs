@@ -68,6 +68,27 @@ pub struct DocArgs {
     pub project: Option<String>,
     /// Customer.
     pub customer: Option<String>,
+    /// Folder of edited document templates (any of `spw_documents::TEMPLATE_FILES`).
+    pub templates: Option<std::path::PathBuf>,
+}
+
+/// The built-in templates, with any file found in `dir` used instead.
+fn templates(dir: Option<&Path>) -> Result<spw_documents::Templates> {
+    let mut t = spw_documents::Templates::builtin();
+    if let Some(dir) = dir {
+        if !dir.is_dir() {
+            anyhow::bail!("--templates {} is not a folder", dir.display());
+        }
+        for (name, _) in spw_documents::TEMPLATE_FILES {
+            let path = dir.join(name);
+            if path.exists() {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+                t.replace(name, text).map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+        }
+    }
+    Ok(t)
 }
 
 /// `spw datasheet FILE --out PATH`.
@@ -88,6 +109,7 @@ pub fn datasheet(
         return refused(&spw_app::Refusal { unreadable, report }, json);
     };
     let bom = spw_bom::build(cfg, g, cat);
+    let tpl = templates(args.templates.as_deref())?;
     let meta = spw_documents::DocMeta {
         document_number: args.number.unwrap_or_else(|| {
             format!(
@@ -102,7 +124,7 @@ pub fn datasheet(
         project: args.project,
         customer: args.customer,
     };
-    match spw_documents::datasheet(cfg, g, t, &bom, cat, &meta) {
+    match spw_documents::datasheet_with(cfg, g, t, &bom, cat, &meta, &tpl) {
         Ok(doc) => written(out, &doc, json),
         Err(e) => doc_failed(&e, json),
     }
@@ -120,6 +142,7 @@ pub fn package(
         Ok(t) => t,
         Err(o) => return Ok(o),
     };
+    let tpl = templates(args.templates.as_deref())?;
     let quote = match spw_app::quote(&text, args.date, cat) {
         Ok(q) => q,
         Err(r) => return refused(&r, json),
@@ -139,7 +162,7 @@ pub fn package(
         Ok(d) => d,
         Err(e) => return doc_failed(&e, json),
     };
-    match spw_documents::quote_package(&quote, &drawings, cat, &meta) {
+    match spw_documents::quote_package_with(&quote, &drawings, cat, &meta, &tpl) {
         Ok(doc) => written(out, &doc, json),
         Err(e) => doc_failed(&e, json),
     }

@@ -202,6 +202,10 @@ struct DocFlags {
     /// Customer.
     #[arg(long)]
     customer: Option<String>,
+    /// Folder of edited document templates (datasheet.typ, quote-package.typ, house-style.typ,
+    /// door-spec.typ, logo.svg); files not in it come from the built-in set.
+    #[arg(long, env = "SPW_DOCUMENT_TEMPLATES", value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 impl DocFlags {
@@ -218,6 +222,7 @@ impl DocFlags {
             prepared_by: self.prepared_by,
             project: self.project,
             customer: self.customer,
+            templates: self.templates,
         })
     }
 }
