@@ -249,3 +249,15 @@ fn seed_door_figures_by_hand() {
     let total_cost = cost + price.overhead_cost.0;
     assert_eq!(price.subtotal.0, (total_cost * 100 * 2 + 70) / (70 * 2));
 }
+
+/// Lead time: 15 base days + 5 for powder coating; 7 doors are one batch of 10, so no extra.
+/// Twelve doors start a second batch: +5 days.
+#[test]
+fn lead_time_follows_the_rules() {
+    let text = include_str!("../../../examples/quote.json");
+    let q = spw_app::quote(text, date!(2026 - 12 - 01), &CAT).expect("prices");
+    assert_eq!(q.estimated_lead_time_days, 15 + 5);
+    let more = text.replace("\"quantity\": 5", "\"quantity\": 10");
+    let q = spw_app::quote(&more, date!(2026 - 12 - 01), &CAT).expect("prices");
+    assert_eq!(q.estimated_lead_time_days, 15 + 5 + 5);
+}
