@@ -87,8 +87,62 @@ fn svg_references() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// DXF (text) and PDF (bytes) of the double door: both writers are deterministic, so any change
-/// shows here and is reviewed by regenerating.
+/// A PDF as a reviewable, compression-independent reference: its text per `pdftotext -layout`,
+/// then a digest of its objects with every stream decompressed (`qpdf --qdf`), ids dropped. The
+/// bytes themselves depend on which deflate backend the build links, not on what we wrote.
+fn pdf_fingerprint(pdf: &[u8]) -> Vec<u8> {
+    use sha2::Digest;
+    let dir = std::env::temp_dir().join(format!("spw-pdf-ref-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let (input, qdf) = (dir.join("in.pdf"), dir.join("out.qdf"));
+    std::fs::write(&input, pdf).expect("write");
+    let run = |cmd: &str, args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(cmd)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("`{cmd}` could not run ({e}); install qpdf and poppler-utils (scripts/test.sh does)"));
+        assert!(
+            out.status.success(),
+            "{cmd} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let text = run(
+        "pdftotext",
+        &["-layout".as_ref(), input.as_os_str(), "-".as_ref()],
+    );
+    run(
+        "qpdf",
+        &[
+            "--qdf".as_ref(),
+            "--object-streams=disable".as_ref(),
+            "--static-id".as_ref(),
+            input.as_os_str(),
+            qdf.as_os_str(),
+        ],
+    );
+    let objects = std::fs::read(&qdf).expect("qdf");
+    let kept: Vec<&[u8]> = objects
+        .split(|b| *b == b'\n')
+        .filter(|l| {
+            !l.windows(10).any(|w| w == b"InstanceID")
+                && !l.starts_with(b"  /ID [")
+                && !l.windows(10).any(|w| w == b"DocumentID")
+        })
+        .collect();
+    let digest: String = sha2::Sha256::digest(kept.join(&b'\n'))
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::remove_dir_all(&dir).ok();
+    let mut out = text;
+    out.extend_from_slice(format!("\n-- objects sha256 {digest}\n").as_bytes());
+    out
+}
+
+/// DXF (text) and PDF (text and object digest) of the double door: both writers are
+/// deterministic, so any change shows here and is reviewed by regenerating.
 #[test]
 fn dxf_and_pdf_references() {
     let cat = Catalogue::builtin().expect("catalogue");
@@ -104,11 +158,23 @@ fn dxf_and_pdf_references() {
     let set = draw(&text, &options(all), &[Format::Dxf, Format::Pdf], &cat).expect("draws");
     let mut failures = Vec::new();
     for f in &set.files {
-        let path = root()
-            .join("tests/ref")
-            .join(f.format.extension())
-            .join(format!("seed-double-{}", f.file_name));
-        check(&path, &f.bytes, &mut failures);
+        let (path, bytes) = if f.format == Format::Pdf {
+            (
+                root()
+                    .join("tests/ref/pdf")
+                    .join(format!("seed-double-{}.txt", f.file_name)),
+                pdf_fingerprint(&f.bytes),
+            )
+        } else {
+            (
+                root()
+                    .join("tests/ref")
+                    .join(f.format.extension())
+                    .join(format!("seed-double-{}", f.file_name)),
+                f.bytes.clone(),
+            )
+        };
+        check(&path, &bytes, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
