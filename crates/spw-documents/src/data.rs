@@ -402,17 +402,7 @@ pub(crate) fn quote(
     let mut drawing_numbers = Vec::new();
     for (line, drawing) in q.lines.iter().zip(drawings) {
         let cfg = &line.door_configuration;
-        let g = spw_geometry::build(cfg, cat).map_err(|issues| {
-            DocError::Input(format!(
-                "line {} does not build: {}",
-                line.line_number,
-                issues
-                    .iter()
-                    .map(|i| i.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ))
-        })?;
+        let g = line_geometry(line, cat)?;
         let t = spw_thermal::assess(cfg, &g, cat).ok_or_else(|| {
             DocError::Input(format!(
                 "line {} has no thermal assessment",
@@ -539,4 +529,22 @@ pub(crate) fn quote(
         "lines": lines,
     });
     Ok((data, files))
+}
+
+/// The geometry of a quote line's door, or why it cannot be documented.
+pub(crate) fn line_geometry(
+    line: &spw_app::report::QuoteLineReport,
+    cat: &Catalogue,
+) -> Result<spw_geometry::DoorGeometry, DocError> {
+    spw_geometry::build(&line.door_configuration, cat).map_err(|issues| {
+        DocError::Input(format!(
+            "line {} does not build: {}",
+            line.line_number,
+            issues
+                .iter()
+                .map(|i| i.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })
 }

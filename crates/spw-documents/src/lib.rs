@@ -161,17 +161,7 @@ pub fn quote_drawings(
         .iter()
         .map(|line| {
             let cfg = &line.door_configuration;
-            let g = spw_geometry::build(cfg, cat).map_err(|issues| {
-                DocError::Input(format!(
-                    "line {} does not build: {}",
-                    line.line_number,
-                    issues
-                        .iter()
-                        .map(|i| i.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ))
-            })?;
+            let g = data::line_geometry(line, cat)?;
             let mut options: DrawingOptions =
                 spw_app::drawings::default_options(PACKAGE_VIEWS.to_vec());
             options.sequence = u32::try_from(line.line_number).unwrap_or(u32::MAX);
