@@ -93,6 +93,8 @@ pub struct DrawingSet {
     pub drawing: Drawing,
     /// Files, sheet by sheet.
     pub files: Vec<OutputFile>,
+    /// What the revision table says this revision changed.
+    pub revision_note: String,
 }
 
 /// Why a drawing set was not made.
@@ -130,7 +132,11 @@ pub fn draw(
     let drawing = spw_drawing::drawing_set(cfg, g, cat, options)
         .map_err(|err| drawing_failure(err.message))?;
     let files = export(&drawing, formats)?;
-    Ok(DrawingSet { drawing, files })
+    Ok(DrawingSet {
+        drawing,
+        files,
+        revision_note: options.revision_note.clone(),
+    })
 }
 
 /// Resolution of PNG exports.
@@ -305,7 +311,11 @@ pub fn draw_revision(
     let letter = spw_drawing::revision_letter(new_options.revision);
     spw_drawing::revision::add_clouds(&mut drawing, &cmp.old_drawing, &letter);
     let files = export(&drawing, formats)?;
-    Ok(DrawingSet { drawing, files })
+    Ok(DrawingSet {
+        drawing,
+        files,
+        revision_note: new_options.revision_note,
+    })
 }
 
 fn plain(v: &serde_json::Value) -> String {

@@ -73,7 +73,7 @@ pub struct DocArgs {
 }
 
 /// The built-in templates, with any file found in `dir` used instead.
-fn templates(dir: Option<&Path>) -> Result<spw_documents::Templates> {
+pub fn templates(dir: Option<&Path>) -> Result<spw_documents::Templates> {
     let mut t = spw_documents::Templates::builtin();
     if let Some(dir) = dir {
         if !dir.is_dir() {

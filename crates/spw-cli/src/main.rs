@@ -9,6 +9,7 @@
 mod documents;
 mod files;
 mod render;
+mod store;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -33,6 +34,15 @@ struct Cli {
     /// Title block template to use instead of the built-in `templates/title_block.toml`.
     #[arg(long, global = true, env = "SPW_TITLE_BLOCK", value_name = "FILE")]
     title_block: Option<PathBuf>,
+    /// Workstation database (default: the per-user application data folder).
+    #[arg(long, global = true, env = "SPW_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Who is working, for quotes, drawings and the audit log (default: the login name).
+    #[arg(long, global = true, env = "SPW_USER", value_name = "NAME")]
+    user: Option<String>,
+    /// Their e-mail, for the audit log.
+    #[arg(long, global = true, env = "SPW_USER_EMAIL", value_name = "EMAIL")]
+    email: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -96,10 +106,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Price a quote (customer, lines of door configurations × quantity, discount, VAT).
+    /// Price a quote request (customer, lines of door configurations × quantity, discount,
+    /// VAT), or work with the quotes saved in the workstation database.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Quote {
-        /// Quote request (JSON).
-        file: PathBuf,
+        #[command(subcommand)]
+        action: Option<store::QuoteAction>,
+        /// Quote request (JSON) to price without saving.
+        #[arg(required = true)]
+        file: Option<PathBuf>,
         /// Quote date, YYYY-MM-DD (default: the quote's own `date`, else today).
         #[arg(long)]
         date: Option<String>,
@@ -153,16 +168,43 @@ enum Command {
     },
     /// Compare two revisions: changed fields, BOM, price and weight deltas, drawing changes.
     Compare {
-        /// Earlier configuration (JSON).
-        old: PathBuf,
-        /// Later configuration (JSON).
-        new: PathBuf,
+        /// Earlier configuration: a JSON file, or `NUMBER@REV` from the database (REV a quote
+        /// revision number or a drawing revision letter).
+        old: String,
+        /// Later configuration: a JSON file or `NUMBER@REV`.
+        new: String,
+        /// Quote line to compare when comparing stored revisions.
+        #[arg(long, default_value_t = 1)]
+        line: u32,
         /// Write overlay sheets (SVG and PNG: removed red, added green) to this folder.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Drawing issues of saved quotes: issue the next revision, history, files.
+    Drawing {
+        #[command(subcommand)]
+        action: store::DrawingAction,
+    },
+    /// Projects: list, export one to a portable file, import one.
+    Project {
+        #[command(subcommand)]
+        action: store::ProjectAction,
+    },
+    /// Back the workstation database and its files up (safe while others write).
+    Backup {
+        /// Backup database file to write (its files go to PATH.files beside it).
+        path: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The workstation database: check it, or say where it lives.
+    Db {
+        #[command(subcommand)]
+        action: store::DbAction,
     },
     /// Cutting plan for profile bars: fewest bars, then least waste, with a proven lower bound.
     Cut {
@@ -351,7 +393,7 @@ struct Manifest {
     drawings: Vec<ManifestDrawing>,
 }
 
-fn usage(message: String, json: bool) -> Result<Outcome> {
+pub(crate) fn usage(message: String, json: bool) -> Result<Outcome> {
     if json {
         print_json(&serde_json::json!({"error": {"code": "ERR_VAL_001", "message": message}}))?;
     } else {
@@ -547,15 +589,21 @@ fn draw(
     Ok(Outcome::Done)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn compare(
     cat: &Catalogue,
     template: &spw_drawing::TitleBlockTemplate,
-    old: &Path,
-    new: &Path,
+    stores: &store::StoreArgs,
+    old: &str,
+    new: &str,
+    line: u32,
     out: Option<&Path>,
     json: bool,
 ) -> Result<Outcome> {
-    let (old_text, new_text) = match (read_input(old, json)?, read_input(new, json)?) {
+    let (old_text, new_text) = match (
+        store::compare_input(stores, old, line, json)?,
+        store::compare_input(stores, new, line, json)?,
+    ) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(o), _) | (_, Err(o)) => return Ok(o),
     };
@@ -619,7 +667,7 @@ fn cut_refused(f: &spw_app::CutFailure, json: bool) -> Result<Outcome> {
     Ok(Outcome::Invalid)
 }
 
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
 }
 
@@ -638,6 +686,11 @@ fn load_template(path: Option<&Path>) -> Result<spw_drawing::TitleBlockTemplate>
 fn run(cli: Cli) -> Result<Outcome> {
     let cat = load_catalogue(cli.catalogue.as_deref())?;
     let template = load_template(cli.title_block.as_deref())?;
+    let stores = store::StoreArgs {
+        db: cli.db,
+        user: cli.user,
+        email: cli.email,
+    };
     match cli.command {
         Command::Validate { file, json } => {
             let text = match read_input(&file, json)? {
@@ -744,9 +797,27 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Compare {
             old,
             new,
+            line,
             out,
             json,
-        } => compare(&cat, &template, &old, &new, out.as_deref(), json),
+        } => compare(
+            &cat,
+            &template,
+            &stores,
+            &old,
+            &new,
+            line,
+            out.as_deref(),
+            json,
+        ),
+        Command::Drawing { action } => store::drawing(&stores, &cat, &template, action),
+        Command::Project { action } => store::project(&stores, action),
+        Command::Backup { path, json } => store::backup(&stores, &path, json),
+        Command::Db { action } => store::db(&stores, action),
+        Command::Quote {
+            action: Some(action),
+            ..
+        } => store::quote(&stores, &cat, action),
         Command::Cut {
             file,
             quote,
@@ -797,7 +868,18 @@ fn run(cli: Cli) -> Result<Outcome> {
                 }
             }
         }
-        Command::Quote { file, date, json } => {
+        Command::Quote {
+            action: None,
+            file,
+            date,
+            json,
+        } => {
+            let Some(file) = file else {
+                return usage(
+                    "spw quote: give a quote request FILE or a subcommand".into(),
+                    json,
+                );
+            };
             let text = match read_input(&file, json)? {
                 Ok(t) => t,
                 Err(o) => return Ok(o),
