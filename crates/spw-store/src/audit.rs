@@ -38,6 +38,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
 /// Columns never recorded: local row ids that mean nothing outside this file.
 const UNRECORDED: &[&str] = &["rid"];
 
+/// Large columns of rows that never change once written (a revision's request and priced
+/// report, a door's configuration): the audit records their size, not a second copy.
+const BULKY: &[&str] = &["request", "report", "door_configuration"];
+
 fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
@@ -59,7 +63,17 @@ pub(crate) fn install_triggers(conn: &Connection, table: &str) -> Result<()> {
     let object = |row: &str| {
         let args: Vec<String> = columns
             .iter()
-            .map(|c| format!("{}, {row}.{}", quote_literal(c), quote_ident(c)))
+            .map(|c| {
+                if BULKY.contains(&c.as_str()) {
+                    format!(
+                        "{}, json_object('bytes', length({row}.{}))",
+                        quote_literal(c),
+                        quote_ident(c)
+                    )
+                } else {
+                    format!("{}, {row}.{}", quote_literal(c), quote_ident(c))
+                }
+            })
             .collect();
         format!("json_object({})", args.join(", "))
     };

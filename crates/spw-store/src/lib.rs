@@ -211,7 +211,8 @@ impl Store {
             ));
         }
         conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;",
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;
+             PRAGMA cache_size = -32000;",
         )?;
         if app == 0 {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -289,6 +289,48 @@ pub(crate) fn list(conn: &Connection, q: &QuoteQuery) -> Result<QuotePage> {
         .collect();
     let from = "FROM quotes q JOIN customers c ON c.id = q.customer_id
                 LEFT JOIN projects p ON p.id = q.project_id";
+    if short.is_empty() {
+        // The common case: count and page on one index (the list's order or the search's),
+        // then read the page's quotes by row id.
+        let limit = i64::from(q.page_size);
+        let (total, rids, corrections): (i64, Vec<i64>, Vec<String>) = match &expr {
+            Some((m, said)) => (
+                conn.prepare_cached("SELECT count(*) FROM quote_search WHERE quote_search MATCH ?1")?
+                    .query_row([m], |r| r.get(0))?,
+                conn.prepare_cached(
+                    "SELECT rowid FROM quote_search WHERE quote_search MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+                )?
+                .query_map(rusqlite::params![m, limit, offset], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+                said.clone(),
+            ),
+            None => (
+                conn.prepare_cached("SELECT count(*) FROM quotes")?
+                    .query_row([], |r| r.get(0))?,
+                conn.prepare_cached(
+                    "SELECT rid FROM quotes ORDER BY updated_at DESC, rid DESC LIMIT ?1 OFFSET ?2",
+                )?
+                .query_map(rusqlite::params![limit, offset], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+                Vec::new(),
+            ),
+        };
+        let mut one =
+            conn.prepare_cached(&format!("SELECT {ITEM_COLUMNS} {from} WHERE q.rid = ?1"))?;
+        let items = rids
+            .iter()
+            .map(|rid| one.query_row([rid], item))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let total = u64::try_from(total).unwrap_or(0);
+        return Ok(QuotePage {
+            items,
+            page: q.page,
+            page_size: q.page_size,
+            total,
+            pages: total.div_ceil(u64::from(q.page_size)),
+            corrections,
+        });
+    }
     let (total, items, corrections) = match expr {
         Some((m, said)) => {
             let mut args: Vec<rusqlite::types::Value> = vec![m.into()];
