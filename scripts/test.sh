@@ -32,9 +32,28 @@ if ! .venv/bin/python -c 'import ezdxf' >/dev/null 2>&1; then
 fi
 export SPW_PYTHON="$PWD/.venv/bin/python"
 
+# The desktop app: system packages, Node.js, the UI's packages and build (the shell embeds
+# ui/dist, so it is built before cargo compiles the shell), and the UI's unit tests.
+. scripts/desktop-deps.sh
+desktop_deps
+ui_build
+echo "== vitest (ui)"
+(cd ui && npx vitest run --reporter=dot)
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --workspace --locked --no-fail-fast
+
+# End-to-end tests of the real app window under Xvfb, through WebDriver (tauri-driver and
+# WebKitWebDriver). `cargo test` above built the shell (target/…/debug/spw-desktop) once.
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "== installing tauri-driver"
+  cargo install tauri-driver --locked --version '^2.1'
+fi
+echo "== desktop end-to-end (Xvfb + WebDriver)"
+cargo build -p spw-desktop --locked
+SPW_DESKTOP_BIN="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/spw-desktop" \
+  xvfb-run -a --server-args="-screen 0 1600x1000x24" node ui/e2e/run.mjs

@@ -14,6 +14,7 @@ use time::Date;
 
 /// `{"valid", "issues"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ValidationReport {
     /// No errors (warnings allowed).
     pub valid: bool,
@@ -33,6 +34,7 @@ impl ValidationReport {
 
 /// The breakdown of a U-value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ThermalBreakdown {
     /// ΣAf, m².
     pub frame_area_m2: f64,
@@ -52,6 +54,7 @@ pub struct ThermalBreakdown {
 
 /// One frame member family.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FramePartReport {
     /// Member.
     pub name: String,
@@ -67,6 +70,7 @@ pub struct FramePartReport {
 
 /// A compliance verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ComplianceReport {
     /// Rule id.
     pub rule: &'static str,
@@ -80,6 +84,7 @@ pub struct ComplianceReport {
 
 /// `spw thermal --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ThermalReport {
     /// U_D, 2 decimals.
     pub overall_u_value: f64,
@@ -156,6 +161,7 @@ impl ThermalReport {
 
 /// A cut in a BOM line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CutReport {
     /// Member.
     pub label: String,
@@ -169,6 +175,7 @@ pub struct CutReport {
 
 /// A glass pane in a BOM line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaneReport {
     /// Where.
     pub label: String,
@@ -182,14 +189,17 @@ pub struct PaneReport {
 
 /// A BOM line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BomItemReport {
     /// Product code.
     pub code: String,
     /// Description.
     pub description: String,
     /// Kind.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub category: spw_bom::Category,
     /// `m`, `m²`, `pcs`.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub unit: spw_bom::Unit,
     /// Net quantity (3 decimals).
     pub quantity: f64,
@@ -200,18 +210,22 @@ pub struct BomItemReport {
     /// Net mass, kg (2 decimals).
     pub weight_kg: f64,
     /// Price per unit, pence.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub unit_price: Pence,
     /// Cost with waste, pence.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub cost: Pence,
     /// Profile cuts.
     pub cuts: Vec<CutReport>,
     /// Glass panes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<PaneReport> | undefined"))]
     pub panes: Vec<PaneReport>,
 }
 
 /// `spw bom --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BomReport {
     /// Lines.
     pub items: Vec<BomItemReport>,
@@ -220,6 +234,7 @@ pub struct BomReport {
     /// Heaviest leaf, kg.
     pub leaf_weight_kg: f64,
     /// Material cost, pence.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub material_cost: Pence,
     /// Warnings about the configuration.
     pub warnings: Vec<Issue>,

@@ -9,26 +9,36 @@ use std::fmt;
 
 /// A stable machine code for an issue. The UI and integrations match on these, never on text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum IssueCode {
     /// `ERR_VAL_001`: malformed input — not JSON, wrong type, missing field, unknown value.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_001"))]
     Malformed,
     /// `ERR_VAL_002`: a dimension or weight exceeds the product's limits.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_002"))]
     DimensionLimit,
     /// `ERR_VAL_003`: the glazing configuration is invalid (thickness, type, unit, glass size).
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_003"))]
     Glazing,
     /// `ERR_VAL_004`: hardware or security requirements are not met (locks, hinges, closers).
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_004"))]
     HardwareSecurity,
     /// `ERR_VAL_005`: fire-rating requirements are not met.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_005"))]
     FireRating,
     /// `ERR_VAL_006`: accessibility (Approved Document M) is not met by a door meant to be
     /// accessible.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_006"))]
     Accessibility,
     /// `ERR_VAL_007`: a derived value stated in the input disagrees with the computed one; the
     /// computed value is used.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_007"))]
     DerivedMismatch,
     /// `ERR_VAL_008`: a field this schema does not know; it is ignored.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_008"))]
     UnknownField,
     /// `ERR_VAL_009`: a finish or colour rule is not met.
+    #[cfg_attr(feature = "ts", ts(rename = "ERR_VAL_009"))]
     Finish,
 }
 
@@ -76,6 +86,7 @@ impl Serialize for IssueCode {
 
 /// How bad an issue is. Errors make a configuration invalid; warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The configuration cannot be built or sold as it stands.
@@ -86,6 +97,7 @@ pub enum Severity {
 
 /// Where in the input text a problem was found (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Position {
     /// Line, from 1.
     pub line: usize,
@@ -95,6 +107,7 @@ pub struct Position {
 
 /// One problem with a configuration, in terms a designer understands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
     /// Machine code.
     pub code: IssueCode,
@@ -103,13 +116,16 @@ pub struct Issue {
     /// A sentence for the designer.
     pub message: String,
     /// The offending value, when there is one.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub value: Option<Value>,
     /// The limit or allowed set it breaks, when there is one.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub limit: Option<Value>,
     /// Error or warning.
     pub severity: Severity,
     /// Position in the source text (syntax errors only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub position: Option<Position>,
 }
 

@@ -10,6 +10,19 @@ pub struct RalColour {
     pub code: String,
     /// English name, e.g. `Anthracite grey`.
     pub name: String,
+    /// Approximate sRGB value for an on-screen swatch, `#RRGGBB` (absent for shades a screen
+    /// cannot show fairly, such as pearl and luminous colours). Never used for colour matching.
+    #[serde(default)]
+    pub hex: Option<String>,
+}
+
+impl RalColour {
+    /// The swatch colour when it is a well-formed `#RRGGBB`.
+    pub fn swatch(&self) -> Option<&str> {
+        self.hex.as_deref().filter(|h| {
+            h.len() == 7 && h.starts_with('#') && h[1..].bytes().all(|b| b.is_ascii_hexdigit())
+        })
+    }
 }
 
 /// The whole of `ral_classic.toml`.

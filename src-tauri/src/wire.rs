@@ -1,0 +1,443 @@
+//! The desktop's own wire types: what the commands take and return beyond the `spw-app`
+//! reports. Their TypeScript declarations are generated (`ts-rs`) into `ui/src/generated/`.
+
+use serde::{Deserialize, Serialize};
+use spw_app::{BomReport, ThermalReport, ValidationReport};
+use spw_model::issue::Issue;
+use ts_rs::TS;
+
+/// Every failure a command reports: a machine code the UI matches on, a sentence for the
+/// designer, and the coded issues when the door itself is the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CommandError {
+    /// `ERR_VAL_002`, `ERR_DWG_001`, `ERR_APP_IO`, `ERR_APP_PANIC`, …
+    pub code: String,
+    /// What went wrong.
+    pub message: String,
+    /// The validation issues that stopped the operation (empty otherwise).
+    pub issues: Vec<Issue>,
+}
+
+impl CommandError {
+    /// An error without issues.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        CommandError {
+            code: code.into(),
+            message: message.into(),
+            issues: Vec::new(),
+        }
+    }
+}
+
+/// The door as the designer edits it: the design plan's `door_configuration` JSON, field for
+/// field (sent to the core as JSON text; the core reads and checks it). Numbers are `null`
+/// while a field is empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct DoorInput {
+    /// `single` or `double`.
+    #[serde(rename = "type")]
+    pub door_type: String,
+    /// `inward` or `outward`.
+    pub opening_direction: String,
+    /// `left` or `right`.
+    pub handing: String,
+    /// Frame width, mm.
+    pub frame_width: Option<f64>,
+    /// Frame height, mm.
+    pub frame_height: Option<f64>,
+    /// `double` or `triple`.
+    pub glazing_type: String,
+    /// Glazing unit thickness, mm.
+    pub glazing_thickness: Option<f64>,
+    /// A catalogue glazing unit code, or `null` for the rules' choice.
+    pub glazing_unit: Option<String>,
+    /// Ug from a glass certificate, W/m²K, or `null`.
+    pub glazing_u_value: Option<f64>,
+    /// Spacer id, or `null` for the catalogue default.
+    pub spacer: Option<String>,
+    /// `standard` or `low`.
+    pub threshold_type: String,
+    /// `powder_coating`, `anodised` or `mill`.
+    pub finish: String,
+    /// RAL code or anodising shade, or `null`.
+    pub color: Option<String>,
+    /// Hardware ids.
+    pub hardware: HardwareInput,
+    /// `PAS24`, `SBD` or `none`.
+    pub security_rating: String,
+    /// `FD30`, `FD60`, `EI30`, `EI60` or `null`.
+    pub fire_rating: Option<String>,
+    /// Rw in dB, or `null`.
+    pub acoustic_rating: Option<f64>,
+    /// Whether Approved Document M applies.
+    pub accessible: bool,
+}
+
+/// Hardware ids, `null` for "not specified".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct HardwareInput {
+    /// Hinge option id.
+    pub hinges: Option<String>,
+    /// Lock id.
+    pub lock: Option<String>,
+    /// Handle id.
+    pub handles: Option<String>,
+    /// Closer id.
+    pub closer: Option<String>,
+}
+
+/// One choice of a list: the wire value and what the designer reads.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Choice {
+    /// Wire value.
+    pub value: String,
+    /// Label.
+    pub label: String,
+}
+
+/// A catalogue glazing unit.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct GlazingUnitChoice {
+    /// Code, e.g. `TGU-44-L`.
+    pub code: String,
+    /// `double` or `triple`.
+    pub glazing_type: String,
+    /// Thickness, mm.
+    pub thickness_mm: u32,
+    /// Build-up.
+    pub build_up: String,
+    /// Ug, W/m²K.
+    pub ug: f64,
+    /// Fire resistance, minutes (0: none).
+    pub fire_rating_minutes: u32,
+}
+
+/// A finish and how it takes a colour.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FinishChoice {
+    /// `powder_coating`, `anodised`, `mill`.
+    pub value: String,
+    /// Description.
+    pub label: String,
+    /// `ral`, `anodised` or `none`.
+    pub colour_scheme: String,
+    /// Named shades (anodised).
+    pub shades: Vec<String>,
+}
+
+/// A RAL Classic colour with its on-screen swatch.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RalChoice {
+    /// `RAL 7016`.
+    pub code: String,
+    /// `Anthracite grey`.
+    pub name: String,
+    /// Approximate sRGB `#RRGGBB`, absent for shades a screen cannot show.
+    pub hex: Option<String>,
+}
+
+/// Input hints from the catalogue's limits (the core still checks every value).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LimitHints {
+    /// mm.
+    pub frame_width_min_mm: u32,
+    /// mm.
+    pub frame_width_max_mm: u32,
+    /// mm.
+    pub frame_height_min_mm: u32,
+    /// mm.
+    pub frame_height_max_mm: u32,
+    /// mm.
+    pub glazing_thickness_min_mm: u32,
+    /// mm.
+    pub glazing_thickness_max_mm: u32,
+}
+
+/// Every choice the configurator offers, from the catalogue and the configuration schema.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CatalogueChoices {
+    /// System name and catalogue version, e.g. `SPW600e 2025.1`.
+    pub system: String,
+    /// Door types.
+    pub door_types: Vec<Choice>,
+    /// Opening directions.
+    pub opening_directions: Vec<Choice>,
+    /// Handings.
+    pub handings: Vec<Choice>,
+    /// Glazing types.
+    pub glazing_types: Vec<Choice>,
+    /// Thicknesses offered for double glazing, mm.
+    pub double_thicknesses_mm: Vec<u32>,
+    /// Thicknesses offered for triple glazing, mm.
+    pub triple_thicknesses_mm: Vec<u32>,
+    /// Glazing units.
+    pub glazing_units: Vec<GlazingUnitChoice>,
+    /// Spacers.
+    pub spacers: Vec<Choice>,
+    /// Threshold types.
+    pub threshold_types: Vec<Choice>,
+    /// Finishes.
+    pub finishes: Vec<FinishChoice>,
+    /// RAL Classic colours.
+    pub ral_colours: Vec<RalChoice>,
+    /// Hinge options.
+    pub hinges: Vec<Choice>,
+    /// Locks.
+    pub locks: Vec<Choice>,
+    /// Handles.
+    pub handles: Vec<Choice>,
+    /// Closers.
+    pub closers: Vec<Choice>,
+    /// Security ratings.
+    pub security_ratings: Vec<Choice>,
+    /// Fire ratings.
+    pub fire_ratings: Vec<Choice>,
+    /// Limits as input hints.
+    pub limits: LimitHints,
+    /// Sheet sizes, e.g. `A3-landscape`.
+    pub sheets: Vec<Choice>,
+    /// Standard scales, e.g. `1:10`.
+    pub scales: Vec<Choice>,
+    /// View kinds.
+    pub views: Vec<Choice>,
+    /// Export formats.
+    pub formats: Vec<Choice>,
+}
+
+/// The price of one door as a one-line quote (no discount).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PriceSummary {
+    /// Before VAT, pence.
+    pub subtotal: i64,
+    /// VAT, pence.
+    pub tax_amount: i64,
+    /// With VAT, pence.
+    pub total: i64,
+    /// VAT rate, %.
+    pub tax_percentage: f64,
+    /// ISO 4217.
+    pub currency: String,
+    /// Days to despatch.
+    pub lead_time_days: u32,
+}
+
+/// Everything the live panel shows for the door being edited.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DoorEvaluation {
+    /// Every coded issue.
+    pub validation: ValidationReport,
+    /// U-value, when the door is valid.
+    pub thermal: Option<ThermalReport>,
+    /// Bill of materials, when the door is valid.
+    pub bom: Option<BomReport>,
+    /// Price, when the door is valid.
+    pub price: Option<PriceSummary>,
+    /// Time the core took, microseconds.
+    pub core_us: u32,
+}
+
+/// What to preview.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct PreviewRequest {
+    /// The door, as JSON text.
+    pub door: String,
+    /// View kind, e.g. `elevation`.
+    pub view: String,
+    /// Sheet, e.g. `A3-landscape`; the settings' default when absent.
+    pub sheet: Option<String>,
+    /// Scale, e.g. `1:10`; fitted when absent or `fit`.
+    pub scale: Option<String>,
+}
+
+/// Where a view sits on its sheet and at what scale, for measuring.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ViewFrame {
+    /// View kind.
+    pub kind: String,
+    /// View title.
+    pub title: String,
+    /// Scale denominator: 10 for 1:10.
+    pub scale_denominator: u32,
+    /// Paper bounds, mm, y down (SVG coordinates): left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// A layer of the sheet: its SVG group id and name.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LayerInfo {
+    /// SVG group id, e.g. `layer-FRAME`.
+    pub id: String,
+    /// Layer name, e.g. `FRAME`.
+    pub name: String,
+    /// Colour, `#rrggbb`.
+    pub colour: String,
+}
+
+/// One drawn sheet for the viewer.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PreviewSheet {
+    /// The sheet as SVG (viewBox in paper mm), from `spw-svg`.
+    pub svg: String,
+    /// Drawing number.
+    pub drawing_number: String,
+    /// Revision letter.
+    pub revision: String,
+    /// Sheet width, mm.
+    pub sheet_width_mm: f64,
+    /// Sheet height, mm.
+    pub sheet_height_mm: f64,
+    /// Views on the sheet.
+    pub views: Vec<ViewFrame>,
+    /// Layers drawn on the sheet.
+    pub layers: Vec<LayerInfo>,
+    /// Warnings about the door (it is valid, or there would be no sheet).
+    pub warnings: Vec<Issue>,
+    /// Time the core took, microseconds.
+    pub core_us: u32,
+}
+
+/// What to export.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct ExportRequest {
+    /// The door, as JSON text.
+    pub door: String,
+    /// Formats: `dxf`, `svg`, `pdf`, `png`.
+    pub formats: Vec<String>,
+    /// View kinds, one sheet each.
+    pub views: Vec<String>,
+    /// Sheet, e.g. `A3-landscape`.
+    pub sheet: String,
+    /// Scale, e.g. `1:10`, or `fit`.
+    pub scale: String,
+    /// Folder the files go to.
+    pub folder: String,
+    /// Project name for the title block.
+    pub project: String,
+    /// Customer for the title block.
+    pub customer: String,
+}
+
+/// Progress of an export, sent as the `export-progress` event.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportProgress {
+    /// Files written so far.
+    pub done: u32,
+    /// Files in the batch.
+    pub total: u32,
+    /// The file just written (empty while drawing).
+    pub file: String,
+}
+
+/// A written file.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportedFile {
+    /// Full path.
+    pub path: String,
+    /// Format.
+    pub format: String,
+    /// Size, bytes.
+    pub bytes: u32,
+}
+
+/// The result of an export.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportResult {
+    /// Files written, in order.
+    pub files: Vec<ExportedFile>,
+}
+
+/// A door file opened from disk.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OpenedDoor {
+    /// Where it came from.
+    pub path: String,
+    /// Its JSON text.
+    pub text: String,
+}
+
+/// Company details printed in the title block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CompanyDetails {
+    /// Company name.
+    pub name: String,
+    /// Address.
+    pub address: String,
+    /// Telephone.
+    pub telephone: String,
+    /// E-mail.
+    pub email: String,
+}
+
+/// The designer's settings, stored as JSON in the OS config folder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Settings {
+    /// Title block company details (empty fields keep the template's).
+    pub company: CompanyDetails,
+    /// Initials or name for "drawn by".
+    pub drawn_by: String,
+    /// Default sheet, e.g. `A3-landscape`.
+    pub default_sheet: String,
+    /// Default scale, `fit` or e.g. `1:10`.
+    pub default_scale: String,
+    /// A catalogue folder to use instead of the built-in catalogue (watched).
+    pub catalogue_folder: Option<String>,
+    /// A folder holding `title_block.toml` to use instead of the built-in one (watched).
+    pub templates_folder: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            company: CompanyDetails::default(),
+            drawn_by: String::new(),
+            default_sheet: "A3-landscape".into(),
+            default_scale: "fit".into(),
+            catalogue_folder: None,
+            templates_folder: None,
+        }
+    }
+}
+
+/// Where the app keeps its files.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AppPaths {
+    /// The settings file.
+    pub settings_file: String,
+    /// Log folder (rotating daily files).
+    pub log_folder: String,
+    /// Data folder.
+    pub data_folder: String,
+}
+
+/// Settings with the state of what they point at.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SettingsView {
+    /// The settings.
+    pub settings: Settings,
+    /// Where files live.
+    pub paths: AppPaths,
+    /// Catalogue in use, e.g. `built-in` or the folder.
+    pub catalogue_source: String,
+    /// Title block in use.
+    pub template_source: String,
+    /// Why the configured catalogue or template folder is not in use, if it is not.
+    pub load_error: Option<CommandError>,
+}
+
+/// Sent as the `sources-changed` event when a watched catalogue or template file changed and
+/// was reloaded (or failed to).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourcesChanged {
+    /// The file that changed.
+    pub path: String,
+    /// The reload error, when the edited file does not load.
+    pub error: Option<CommandError>,
+}

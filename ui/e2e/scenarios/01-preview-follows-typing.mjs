@@ -1,0 +1,51 @@
+// Type a frame width and see the preview change; then measure keystroke → preview painted
+// over many keystrokes (p95 must be ≤ 50 ms).
+import { App, assert } from "../app.mjs";
+import { Keys } from "../webdriver.mjs";
+
+export const name = "preview follows typing";
+
+export async function run(ctx) {
+  const app = await App.launch(ctx);
+  try {
+    const before = await app.preview();
+    assert(before.text.includes("1870"), "the seed door's elevation dimensions its 1870 mm width");
+    await app.shot("configurator");
+    await app.typeInto("frame_width", 1500);
+    const after = await app.d.waitFor(
+      "const p = document.querySelector('[data-testid=preview]'); const t = p.querySelector('svg')?.textContent ?? ''; return t.includes('1500') && !t.includes('1870') ? {version: Number(p.dataset.version)} : null;",
+      "the preview to show the 1500 mm width",
+    );
+    assert(after.version > before.version, "a new sheet was drawn");
+    await app.shot("configurator-1500");
+
+    // Keystroke → preview painted, in the window, over 40 keystrokes.
+    await app.d.exec("window.__spwPerf = { keystrokes: [], core_us: [], ipc_ms: [], paint_ms: [] };");
+    const el = await app.d.find("#f-frame_width");
+    const n = 40;
+    for (let i = 0; i < n; i++) {
+      await el.type(Keys.ARROW_UP);
+      // Let each keystroke's preview land, as a designer's typing rhythm would.
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    const perf = await app.d.waitFor(
+      `const p = window.__spwPerf; return p && p.keystrokes.length >= ${n} ? p : null;`,
+      `${n} measured keystrokes`,
+    );
+    const value = await el.prop("value");
+    assert(Number(value) === 1500 + n, `ArrowUp stepped the width to ${1500 + n} (is ${value})`);
+    await app.d.waitFor(`return (document.querySelector('[data-testid=preview] svg')?.textContent ?? '').includes('${1500 + n}');`, "the last width drawn");
+    const sorted = [...perf.keystrokes].sort((a, b) => a - b);
+    const p95 = sorted[Math.ceil(0.95 * sorted.length) - 1];
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const core = [...perf.core_us].sort((a, b) => a - b);
+    const coreP95 = core[Math.ceil(0.95 * core.length) - 1] / 1000;
+    ctx.results["keystroke → preview painted"] = `p95 ${p95.toFixed(1)} ms, median ${median.toFixed(1)} ms over ${sorted.length} keystrokes`;
+    const med = (a) => { const s = a.filter(Number.isFinite).sort((x, y) => x - y); return s.length ? s[Math.floor(s.length / 2)].toFixed(1) : "n/a"; };
+    ctx.results["preview phases (median)"] = `command round trip ${med(perf.ipc_ms)} ms, answer → painted ${med(perf.paint_ms)} ms`;
+    ctx.results["core preview time"] = `p95 ${coreP95.toFixed(2)} ms, median ${(core[Math.floor(core.length / 2)] / 1000).toFixed(2)} ms`;
+    assert(p95 <= 50, `keystroke → preview p95 ${p95.toFixed(1)} ms ≤ 50 ms`);
+  } finally {
+    await app.quit();
+  }
+}

@@ -1,0 +1,67 @@
+// The one client through which the UI calls the desktop shell. Every command's name, argument
+// and result type is here; the types are generated from the Rust wire types
+// (src/generated/wire.ts). Failures arrive as a coded CommandError.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  CatalogueChoices,
+  CommandError,
+  DoorEvaluation,
+  ExportProgress,
+  ExportRequest,
+  ExportResult,
+  OpenedDoor,
+  PreviewRequest,
+  PreviewSheet,
+  Settings,
+  SettingsView,
+  SourcesChanged,
+} from "../generated/wire";
+
+export type * from "../generated/wire";
+
+/** Whether a thrown value is a CommandError from the shell. */
+export function isCommandError(e: unknown): e is CommandError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Any thrown value as a CommandError (a plain JS error becomes ERR_UI). */
+export function asCommandError(e: unknown): CommandError {
+  if (isCommandError(e)) return e;
+  return { code: "ERR_UI", message: e instanceof Error ? e.message : String(e), issues: [] };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asCommandError(e);
+  }
+}
+
+export const api = {
+  catalogueChoices: () => call<CatalogueChoices>("catalogue_choices"),
+  evaluateDoor: (door: string) => call<DoorEvaluation>("evaluate_door", { door }),
+  previewSheet: (request: PreviewRequest) => call<PreviewSheet>("preview_sheet", { request }),
+  exportDrawings: (request: ExportRequest) => call<ExportResult>("export_drawings", { request }),
+  pickFolder: (title: string) => call<string | null>("pick_folder", { title }),
+  openDoorFile: () => call<OpenedDoor | null>("open_door_file"),
+  saveDoorFile: (text: string, path: string | null) =>
+    call<string | null>("save_door_file", { text, path }),
+  openInViewer: (path: string) => call<void>("open_in_viewer", { path }),
+  getSettings: () => call<SettingsView>("get_settings"),
+  saveSettings: (settings: Settings) => call<SettingsView>("save_settings", { settings }),
+  newDoor: () => call<string>("new_door"),
+  logUiError: (message: string, details: string) =>
+    call<void>("log_ui_error", { message, details }),
+};
+
+/** Events the shell sends. */
+export const events = {
+  menu: (f: (id: string) => void): Promise<UnlistenFn> =>
+    listen<string>("menu", (e) => f(e.payload)),
+  exportProgress: (f: (p: ExportProgress) => void): Promise<UnlistenFn> =>
+    listen<ExportProgress>("export-progress", (e) => f(e.payload)),
+  sourcesChanged: (f: (s: SourcesChanged) => void): Promise<UnlistenFn> =>
+    listen<SourcesChanged>("sources-changed", (e) => f(e.payload)),
+};
