@@ -273,7 +273,7 @@ fn every_save_reported_done_survives_kill_9() {
         .max(1_000);
     let mut done = vec![first.trim().to_owned()];
     let mut issued = Vec::new();
-    let mut rng = Rng(0x5eed_0f_5a_f3_u64);
+    let mut rng = Rng(0x005e_ed0f_5af3_u64);
     let mut killed = 0;
     for i in 0..100 {
         let issue = i % 10 == 9;

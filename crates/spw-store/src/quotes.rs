@@ -354,6 +354,7 @@ fn check_version(row: &QuoteRow, number: &str, expected: Option<i64>) -> Result<
 
 /// Save a new revision of a quote: priced afresh, dated today, back to draft.
 /// `expected_version` is the quote version the edit was made from (refused when stale).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn revise(
     tx: &Transaction<'_>,
     who: &Author<'_>,

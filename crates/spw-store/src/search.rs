@@ -205,12 +205,21 @@ fn corrections(conn: &Connection, word: &str) -> Result<Vec<String>> {
 }
 
 /// The FTS query for a search text, with the corrections made.
-fn match_expression(conn: &Connection, text: &str) -> Result<Option<(String, Vec<String>)>> {
+/// With `correct`, each word found nowhere is replaced by the closest indexed words.
+fn match_expression(
+    conn: &Connection,
+    text: &str,
+    correct: bool,
+) -> Result<Option<(String, Vec<String>)>> {
     let mut groups = Vec::new();
     let mut said = Vec::new();
     for token in text.split_whitespace() {
         let token = token.to_lowercase();
         if token.chars().count() < 3 {
+            continue;
+        }
+        if !correct {
+            groups.push(phrase(&token));
             continue;
         }
         let found: bool = conn
@@ -277,7 +286,7 @@ pub(crate) fn list(conn: &Connection, q: &QuoteQuery) -> Result<QuotePage> {
         .filter(|t| t.chars().count() < 3)
         .map(|t| format!("%{}%", t.to_lowercase().replace(['%', '_'], "")))
         .collect();
-    let expr = match_expression(conn, &q.text)?;
+    let expr = match_expression(conn, &q.text, !short.is_empty())?;
     // Words under three characters cannot use the trigram index; they filter by substring.
     let short_filter: String = short
         .iter()
@@ -293,17 +302,36 @@ pub(crate) fn list(conn: &Connection, q: &QuoteQuery) -> Result<QuotePage> {
         // The common case: count and page on one index (the list's order or the search's),
         // then read the page's quotes by row id.
         let limit = i64::from(q.page_size);
-        let (total, rids, corrections): (i64, Vec<i64>, Vec<String>) = match &expr {
-            Some((m, said)) => (
-                conn.prepare_cached("SELECT count(*) FROM quote_search WHERE quote_search MATCH ?1")?
-                    .query_row([m], |r| r.get(0))?,
-                conn.prepare_cached(
-                    "SELECT rowid FROM quote_search WHERE quote_search MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+        let ranked = |m: &str| -> Result<Vec<i64>> {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT rowid FROM quote_search WHERE quote_search MATCH ?1 ORDER BY rank",
                 )?
-                .query_map(rusqlite::params![m, limit, offset], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?,
-                said.clone(),
-            ),
+                .query_map([m], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let (total, rids, corrections): (i64, Vec<i64>, Vec<String>) = match &expr {
+            Some((m, _)) => {
+                // Exactly as typed first; only when that finds nothing, with typos corrected.
+                let mut all = ranked(m)?;
+                let mut said = Vec::new();
+                if all.is_empty()
+                    && let Some((m2, s2)) = match_expression(conn, &q.text, true)?
+                    && !s2.is_empty()
+                {
+                    all = ranked(&m2)?;
+                    said = s2;
+                }
+                let start = usize::try_from(offset).unwrap_or(usize::MAX).min(all.len());
+                let end = start
+                    .saturating_add(usize::try_from(limit).unwrap_or(0))
+                    .min(all.len());
+                (
+                    i64::try_from(all.len()).unwrap_or(i64::MAX),
+                    all[start..end].to_vec(),
+                    said,
+                )
+            }
             None => (
                 conn.prepare_cached("SELECT count(*) FROM quotes")?
                     .query_row([], |r| r.get(0))?,
