@@ -96,6 +96,26 @@ pub enum QuoteAction {
         #[arg(long)]
         json: bool,
     },
+    /// Produce the specification datasheet PDF of one line of a stored quote and keep it.
+    Datasheet {
+        /// Quote number.
+        number: String,
+        /// Line (from 1).
+        #[arg(long, default_value_t = 1)]
+        line: u32,
+        /// Revision (default: the latest).
+        #[arg(long)]
+        revision: Option<u32>,
+        /// Also write the PDF here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Folder of edited document templates.
+        #[arg(long, env = "SPW_DOCUMENT_TEMPLATES", value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `spw drawing …` over the store.
@@ -468,7 +488,103 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
             templates.as_deref(),
             json,
         ),
+        QuoteAction::Datasheet {
+            number,
+            line,
+            revision,
+            out,
+            templates,
+            json,
+        } => datasheet(
+            args,
+            cat,
+            (&number, line, revision),
+            out.as_deref(),
+            templates.as_deref(),
+            json,
+        ),
     }
+}
+
+fn datasheet(
+    args: &StoreArgs,
+    cat: &Catalogue,
+    (number, line, revision): (&str, u32, Option<u32>),
+    out: Option<&Path>,
+    templates: Option<&Path>,
+    json: bool,
+) -> Result<Outcome> {
+    let mut store = open_or_return!(args, json);
+    let at = revision.map_or(RevisionRef::Latest, RevisionRef::Quote);
+    let door = done_or_return!(store.door(number, &at, line), json);
+    let d = done_or_return!(store.quote(number, Some(door.quote_revision)), json);
+    let e = spw_validation::evaluate_text(&door.door_configuration, cat);
+    let Some((cfg, g, t)) = e.valid_parts() else {
+        let (report, unreadable) = spw_app::validate(&door.door_configuration, cat);
+        return refused(&spw_app::Refusal { unreadable, report }, json);
+    };
+    let bom = spw_bom::build(cfg, g, cat);
+    let date = d.report["quote_date"]
+        .as_str()
+        .and_then(|s| {
+            time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+        })
+        .unwrap_or_else(crate::today);
+    let meta = spw_documents::DocMeta {
+        document_number: format!("{number}-R{}-DS{line:02}", door.quote_revision),
+        revision: door.quote_revision.to_string(),
+        date,
+        prepared_by: args.actor().name,
+        project: d.report["project_name"].as_str().map(str::to_owned),
+        customer: d.report["customer_name"].as_str().map(str::to_owned),
+    };
+    let tpl = crate::documents::templates(templates)?;
+    let doc = match spw_documents::datasheet_with(cfg, g, t, &bom, cat, &meta, &tpl) {
+        Ok(doc) => doc,
+        Err(e) => {
+            if json {
+                print_json(&json!({"error": {"code": e.code(), "message": e.to_string()}}))?;
+            } else {
+                println!("{e}");
+            }
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let hash = done_or_return!(store.put_file(&doc.pdf), json);
+    let file_name = format!("{}.pdf", meta.document_number);
+    let stored = done_or_return!(
+        store.record_document(
+            number,
+            &spw_store::NewDocument {
+                kind: spw_store::DocumentKind::Datasheet,
+                quote_revision: door.quote_revision,
+                line_number: Some(line),
+                file_name: &file_name,
+                sha256: &hash,
+                size_bytes: doc.pdf.len(),
+                pages: u32::try_from(doc.pages).unwrap_or(u32::MAX),
+            },
+        ),
+        json
+    );
+    if let Some(out) = out {
+        files::write_atomic(out, &doc.pdf)?;
+    }
+    if json {
+        let mut v = serde_json::to_value(&stored)?;
+        v["path"] = json!(out.map(|p| p.display().to_string()));
+        print_json(&v)?;
+    } else {
+        println!(
+            "{} ({} pages, {} bytes){}",
+            stored.file_name,
+            stored.pages,
+            stored.size_bytes,
+            out.map(|p| format!(" → {}", p.display()))
+                .unwrap_or_default()
+        );
+    }
+    Ok(Outcome::Done)
 }
 
 fn clip(s: &str, n: usize) -> String {

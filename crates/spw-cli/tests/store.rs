@@ -164,6 +164,31 @@ fn a_quote_from_new_to_compared_drawing_revisions() {
         assert!(st.success(), "qpdf --check");
     }
 
+    // Documents made from a stored revision are kept with it.
+    let pkg = dir.path().join("package.pdf");
+    let (code, doc, out) = spw_at(
+        &db,
+        &[
+            "quote",
+            "package",
+            &number,
+            "--out",
+            path_str(&pkg),
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(doc["quote_revision"], json!(2));
+    assert!(doc["pages"].as_u64().is_some_and(|p| p > 3));
+    assert!(std::fs::read(&pkg).expect("pdf").starts_with(b"%PDF"));
+    let (code, ds, out) = spw_at(
+        &db,
+        &["quote", "datasheet", &number, "--revision", "1", "--json"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(ds["kind"], json!("datasheet"));
+    assert_eq!(ds["quote_revision"], json!(1));
+
     let (code, _, _) = spw_at(&db, &["quote", "status", &number, "sent"]);
     assert_eq!(code, 0);
     let (code, err, _) = spw_at(&db, &["quote", "status", &number, "draft", "--json"]);
@@ -173,6 +198,13 @@ fn a_quote_from_new_to_compared_drawing_revisions() {
     assert_eq!(code, 0);
     assert_eq!(show["status"], json!("sent"));
     assert_eq!(show["latest_revision"], json!(2));
+    let kinds: Vec<&str> = show["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["package", "datasheet"]);
     let project = show["project_number"].as_str().expect("project").to_owned();
 
     // Carry the project to another workstation's database.
