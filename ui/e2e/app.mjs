@@ -2,6 +2,7 @@
 // answers, take screenshots. Scenarios live in scenarios/*.mjs, one test case each.
 import { WebDriver, Keys } from "./webdriver.mjs";
 import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export class App {
@@ -42,14 +43,23 @@ export class App {
   }
 
   async screen(id) {
-    await (await this.d.find(`[data-screen=${id}]`)).click();
+    // Clicked from the page, a little after the script has answered: WebKitWebDriver stops
+    // answering when its reply crosses the screen being rebuilt (an element click, or a click
+    // in the same task as the script, hangs the session).
+    await this.d.exec(`setTimeout(() => document.querySelector('[data-screen=${id}]').click(), 50); return true;`);
+    await new Promise((r) => setTimeout(r, 1500));
     await this.d.waitFor(`return document.querySelector('main.screen')?.dataset.currentScreen === '${id}';`, `screen ${id}`);
   }
 
+  /**
+   * Save a screenshot: of the X display when there is one (what a person sees, menus and
+   * all; WebKitWebDriver's own screenshot can stall on large SVG pages), else WebDriver's.
+   */
   async shot(name) {
-    const png = await this.d.screenshot();
     const path = join(this.ctx.out, `${name}.png`);
-    writeFileSync(path, png);
+    await new Promise((r) => setTimeout(r, 150)); // let the last frame paint
+    const x = process.env.DISPLAY ? spawnSync("import", ["-window", "root", path]) : null;
+    if (!x || x.status !== 0) writeFileSync(path, await this.d.screenshot());
     this.ctx.log(`  screenshot ${path}`);
   }
 

@@ -14,6 +14,8 @@ export class WebDriver {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // A hung window must fail the test, not the whole run.
+      signal: AbortSignal.timeout(90000),
     });
     const json = await res.json().catch(() => ({}));
     if (!res.ok || (json.value && json.value.error)) {

@@ -2,6 +2,7 @@
 // over many keystrokes (p95 must be ≤ 50 ms).
 import { App, assert } from "../app.mjs";
 import { Keys } from "../webdriver.mjs";
+import { spawnSync } from "node:child_process";
 
 export const name = "preview follows typing";
 
@@ -22,11 +23,19 @@ export async function run(ctx) {
     // Keystroke → preview painted, in the window, over 40 keystrokes.
     await app.d.exec("window.__spwPerf = { keystrokes: [], core_us: [], ipc_ms: [], paint_ms: [] };");
     const el = await app.d.find("#f-frame_width");
+    await el.click();
     const n = 40;
+    const gap = Number(process.env.SPW_E2E_KEY_MS ?? 60);
+    // Real X key presses (xdotool on the Xvfb display), as a person's keyboard sends them:
+    // WebDriver's synthetic key actions hold WebKit's UI process while they are dispatched,
+    // which would be measured as app latency. WebDriver keys are the fallback.
+    const xdotool = spawnSync("sh", ["-c", "command -v xdotool"], { encoding: "utf8" }).stdout.trim();
+    ctx.results["keystrokes sent by"] = xdotool && process.env.DISPLAY ? "xdotool (X key events)" : "WebDriver key actions";
     for (let i = 0; i < n; i++) {
-      await el.type(Keys.ARROW_UP);
-      // Let each keystroke's preview land, as a designer's typing rhythm would.
-      await new Promise((r) => setTimeout(r, 60));
+      if (xdotool && process.env.DISPLAY) spawnSync(xdotool, ["key", "Up"]);
+      else await el.type(Keys.ARROW_UP);
+      // A fast typist's rhythm: the next key comes before a slow preview would have landed.
+      await new Promise((r) => setTimeout(r, gap));
     }
     const perf = await app.d.waitFor(
       `const p = window.__spwPerf; return p && p.keystrokes.length >= ${n} ? p : null;`,

@@ -6,7 +6,9 @@ export const name = "drawing viewer and settings";
 export async function run(ctx) {
   const app = await App.launch(ctx);
   try {
+    ctx.log("  → drawings");
     await app.screen("drawings");
+    await app.shot("drawings");
     await app.d.waitFor("return document.querySelectorAll('[data-layer]').length > 3;", "layer toggles");
     // Hide the dimensions layer: its SVG group is hidden.
     await (await app.d.find("[data-layer=layer-DIMENSIONS]")).click();

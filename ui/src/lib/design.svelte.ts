@@ -42,16 +42,19 @@ class Design {
       this.lastIpcMs = performance.now() - t0;
       return s;
     },
-    async (s, _i, seqs) => {
+    async (s, i, seqs) => {
       this.sheet = s;
       this.previewError = null;
       this.sheetVersion++;
       await tick();
       markPainted(seqs, s.core_us, this.lastIpcMs);
+      // The panel's figures follow the drawing, so the two never compete for the core.
+      this.evaluator.submit(i.text);
     },
-    async (e) => {
+    async (e, i) => {
       this.previewError = e as CommandError;
       await tick();
+      this.evaluator.submit(i.text);
     },
   );
 
@@ -132,7 +135,6 @@ class Design {
     const text = this.text;
     if (fromInput) markInput(this.previewer.nextSeq);
     this.previewer.submit({ text, view: this.view, sheet: this.sheetSize, scale: this.scale });
-    this.evaluator.submit(text);
   }
 
   private syncHistory(): void {
