@@ -59,13 +59,19 @@ pub struct Actor {
     pub email: Option<String>,
 }
 
+/// The application identifier: the folder name of the per-user data folder, the same one the
+/// desktop app uses (its `tauri.conf.json` identifier), so the app and `spw` share a database.
+pub const APP_IDENTIFIER: &str = "com.sfgaluminium.spw600e-designer";
+
+/// The database's file name in that folder.
+pub const FILE_NAME: &str = "spw600e.db";
+
 /// Where the database lives by default: the OS's per-user application data folder
-/// (`%APPDATA%\SFG Aluminium\SPW600e Designer\data` on Windows,
-/// `~/Library/Application Support/com.sfg-aluminium.spw600e-designer` on macOS,
-/// `$XDG_DATA_HOME/spw600e-designer` on Linux).
+/// (`%APPDATA%\com.sfgaluminium.spw600e-designer` on Windows,
+/// `~/Library/Application Support/com.sfgaluminium.spw600e-designer` on macOS,
+/// `$XDG_DATA_HOME/com.sfgaluminium.spw600e-designer` on Linux).
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("com", "SFG Aluminium", "SPW600e Designer")
-        .map(|d| d.data_dir().join("spw600e.db"))
+    directories::BaseDirs::new().map(|d| d.data_dir().join(APP_IDENTIFIER).join(FILE_NAME))
 }
 
 /// Which revision of a quote.
@@ -540,5 +546,33 @@ impl Store {
     /// Check the database and its files.
     pub fn check(&self) -> Result<CheckReport> {
         maintenance::check(&self.conn, &self.files)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_cli_and_the_desktop_share_one_data_folder() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tauri.conf.json"))
+                .expect("tauri.conf.json");
+        assert_eq!(conf["identifier"], super::APP_IDENTIFIER);
+    }
+
+    #[test]
+    fn revision_references() {
+        use super::RevisionRef;
+        assert_eq!(RevisionRef::parse("3"), Some(RevisionRef::Quote(3)));
+        assert_eq!(
+            RevisionRef::parse("b"),
+            Some(RevisionRef::Drawing("B".into()))
+        );
+        assert_eq!(
+            RevisionRef::parse("AA"),
+            Some(RevisionRef::Drawing("AA".into()))
+        );
+        assert_eq!(RevisionRef::parse(""), Some(RevisionRef::Latest));
+        assert_eq!(RevisionRef::parse("0"), None);
+        assert_eq!(RevisionRef::parse("B2"), None);
     }
 }
