@@ -21,7 +21,10 @@ pub const EXPORT_PROGRESS: &str = "export-progress";
 
 /// Run `f`, turning a panic into `ERR_APP_PANIC` so the UI shows it instead of losing the
 /// window.
-fn guard<T>(what: &str, f: impl FnOnce() -> Result<T, CommandError>) -> Result<T, CommandError> {
+pub(crate) fn guard<T>(
+    what: &str,
+    f: impl FnOnce() -> Result<T, CommandError>,
+) -> Result<T, CommandError> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => {
             if let Err(e) = &r {

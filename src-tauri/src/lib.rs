@@ -1,7 +1,8 @@
 //! SPW600e Designer's desktop shell: a Tauri 2 window around the `ui/` front end, whose
 //! commands are thin wrappers over the `spw-app` operations the CLI uses.
 //!
-//! `commands` is the whole surface the UI calls; `ops` shapes `spw-app` answers for it;
+//! `commands` is the whole surface the UI calls (`quotes` the Quotes and Revisions screens'
+//! commands over the workstation database); `ops` shapes `spw-app` answers for it;
 //! `wire` holds the desktop's wire types (TypeScript generated from them by `ts-rs`);
 //! `state`, `sources`, `settings` and `watch` keep the catalogue, title block and settings;
 //! `menu` and `logging` are the native parts.
@@ -11,6 +12,7 @@ pub mod commands;
 pub mod logging;
 pub mod menu;
 pub mod ops;
+pub mod quotes;
 pub mod settings;
 pub mod sources;
 pub mod state;
@@ -44,8 +46,10 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
             wire::Settings::default()
         }
     };
+    let db = paths.data_folder.join(quotes::DB_FILE);
     let state = state::AppState::new(paths, s).map_err(|e| format!("{}: {}", e.code, e.message))?;
     app.manage(state);
+    app.manage(quotes::StoreState::new(db));
     let handle = app.handle().clone();
     let menu = menu::build(&handle)?;
     app.set_menu(menu)?;
@@ -77,6 +81,15 @@ pub fn run() {
             commands::save_settings,
             commands::new_door,
             commands::log_ui_error,
+            quotes::list_quotes,
+            quotes::price_quote,
+            quotes::get_quote,
+            quotes::save_quote,
+            quotes::set_quote_status,
+            quotes::issue_quote_drawings,
+            quotes::quote_drawing_history,
+            quotes::compare_revisions,
+            quotes::produce_package,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

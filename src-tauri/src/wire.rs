@@ -441,3 +441,413 @@ pub struct SourcesChanged {
     /// The reload error, when the edited file does not load.
     pub error: Option<CommandError>,
 }
+
+/// One line of a quote being edited: the door (JSON text, as the configurator holds it) and
+/// how many.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct QuoteLineInput {
+    /// The door configuration, as JSON text.
+    pub door: String,
+    /// Doors of this configuration.
+    pub quantity: u32,
+}
+
+/// A quote request as the Quotes screen edits it (the fields of `examples/quote.json`); the
+/// core reads and checks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct QuoteInput {
+    /// Customer.
+    pub customer_name: String,
+    /// Project name, or empty.
+    pub project_name: String,
+    /// Project reference, or empty.
+    pub project_reference: String,
+    /// Discount, %.
+    pub discount_percentage: f64,
+    /// VAT, %.
+    pub tax_percentage: f64,
+    /// The lines.
+    pub lines: Vec<QuoteLineInput>,
+}
+
+/// One priced line, as the core priced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PricedLine {
+    /// 1-based.
+    pub line_number: u32,
+    /// What the door is.
+    pub description: String,
+    /// Doors.
+    pub quantity: u32,
+    /// One door before discount, pence.
+    #[ts(type = "number")]
+    pub unit_price: i64,
+    /// Before discount, pence.
+    #[ts(type = "number")]
+    pub subtotal: i64,
+    /// Line total with its share of discount and VAT, pence.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// Weight of the line, kg.
+    pub estimated_weight_kg: f64,
+    /// One door's U_D, W/m²K.
+    pub overall_u_value: f64,
+}
+
+/// The totals of a quote, as the core priced it (`spw quote --json`).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PricedQuote {
+    /// Quote date.
+    pub quote_date: String,
+    /// Last valid day.
+    pub valid_until: String,
+    /// ISO 4217.
+    pub currency: String,
+    /// Before discount, pence.
+    #[ts(type = "number")]
+    pub subtotal: i64,
+    /// Discount, %.
+    pub discount_percentage: f64,
+    /// Discount, pence.
+    #[ts(type = "number")]
+    pub discount_amount: i64,
+    /// VAT, %.
+    pub tax_percentage: f64,
+    /// VAT, pence.
+    #[ts(type = "number")]
+    pub tax_amount: i64,
+    /// To pay, pence.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// Weight, kg.
+    pub estimated_weight_kg: f64,
+    /// Days to despatch.
+    pub estimated_lead_time_days: u32,
+    /// Lines.
+    pub lines: Vec<PricedLine>,
+    /// Warnings about the doors (of live totals; a saved quote's report keeps its own).
+    pub warnings: Vec<Issue>,
+}
+
+/// What to search for in the quote list.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct QuoteSearch {
+    /// Words (typos and partial words allowed); empty lists every quote.
+    pub text: String,
+    /// Page, from 1.
+    pub page: u32,
+    /// Quotes per page.
+    pub page_size: u32,
+}
+
+/// One quote in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuoteRow {
+    /// Number.
+    pub quote_number: String,
+    /// Latest revision.
+    pub revision: u32,
+    /// Status.
+    pub status: String,
+    /// Customer.
+    pub customer_name: String,
+    /// Project.
+    pub project_name: Option<String>,
+    /// Reference.
+    pub project_reference: Option<String>,
+    /// Total, pence.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// Currency.
+    pub currency: String,
+    /// Quote date.
+    pub quote_date: String,
+    /// Last change (UTC).
+    pub updated_at: String,
+}
+
+/// A page of the quote list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuoteListPage {
+    /// The quotes.
+    pub items: Vec<QuoteRow>,
+    /// 1-based page.
+    pub page: u32,
+    /// Pages in all.
+    pub pages: u32,
+    /// Quotes matching in all.
+    pub total: u32,
+    /// Words the search replaced (typos), as `typed → used`.
+    pub corrections: Vec<String>,
+}
+
+/// A saved quote revision.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuoteRevisionInfo {
+    /// 1, 2, …
+    pub revision: u32,
+    /// Total, pence.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// Whether it is the latest.
+    pub is_latest: bool,
+    /// Who saved it.
+    pub created_by: String,
+    /// When (UTC).
+    pub created_at: String,
+    /// Why, when given.
+    pub note: Option<String>,
+}
+
+/// A status change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StatusInfo {
+    /// Quote revision at the time.
+    pub revision: u32,
+    /// Before (none when created).
+    pub from_status: Option<String>,
+    /// After.
+    pub to_status: String,
+    /// Why.
+    pub reason: Option<String>,
+    /// Who.
+    pub changed_by: String,
+    /// When (UTC).
+    pub changed_at: String,
+}
+
+/// A document produced for a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DocumentInfo {
+    /// `package`, `datasheet`, …
+    pub kind: String,
+    /// Quote revision it was made from.
+    pub quote_revision: u32,
+    /// File name.
+    pub file_name: String,
+    /// Pages.
+    pub pages: u32,
+    /// Size, bytes.
+    #[ts(type = "number")]
+    pub size_bytes: i64,
+    /// Who.
+    pub created_by: String,
+    /// When (UTC).
+    pub created_at: String,
+}
+
+/// A stored quote at one revision, as the Quotes screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuoteView {
+    /// Number.
+    pub quote_number: String,
+    /// The revision shown.
+    pub revision: u32,
+    /// The latest revision.
+    pub latest_revision: u32,
+    /// Status.
+    pub status: String,
+    /// Row version: what a revision or status change must name.
+    #[ts(type = "number")]
+    pub version: i64,
+    /// Customer number.
+    pub customer_number: String,
+    /// Project number.
+    pub project_number: Option<String>,
+    /// The request as saved.
+    pub input: QuoteInput,
+    /// The priced quote as saved.
+    pub priced: PricedQuote,
+    /// Every revision.
+    pub revisions: Vec<QuoteRevisionInfo>,
+    /// Status history.
+    pub status_history: Vec<StatusInfo>,
+    /// Statuses the quote may move to now (`QuoteStatus::next`).
+    pub next_statuses: Vec<String>,
+    /// Documents produced.
+    pub documents: Vec<DocumentInfo>,
+}
+
+/// Saving a quote: a new one (no number) or a new revision of `number` made from `version`.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct SaveQuoteRequest {
+    /// The quote to revise, or `null` for a new quote.
+    pub number: Option<String>,
+    /// The version the edit was loaded at.
+    #[ts(type = "number | null")]
+    pub version: Option<i64>,
+    /// Why (kept with the revision).
+    pub note: Option<String>,
+    /// The request.
+    pub input: QuoteInput,
+}
+
+/// A drawing of an issued drawing revision.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct IssuedDrawing {
+    /// Drawing number.
+    pub drawing_number: String,
+    /// Title.
+    pub title: String,
+    /// Formats stored.
+    pub formats: Vec<String>,
+}
+
+/// A drawing revision of a quote line.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DrawingRevisionInfo {
+    /// Letter.
+    pub revision: String,
+    /// Quote line.
+    pub line_number: u32,
+    /// Quote revision it was drawn from.
+    pub quote_revision: u32,
+    /// What changed.
+    pub note: String,
+    /// Drawing date.
+    pub date: String,
+    /// When (UTC).
+    pub issued_at: String,
+    /// Who.
+    pub issued_by: String,
+    /// The drawings.
+    pub drawings: Vec<IssuedDrawing>,
+}
+
+/// Which two revisions of a quote line to compare: quote revision numbers (`1`, `2`) or
+/// drawing revision letters (`A`, `B`).
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct CompareRequest {
+    /// Quote number.
+    pub number: String,
+    /// Old revision.
+    pub old: String,
+    /// New revision.
+    pub new: String,
+    /// Line, from 1.
+    pub line: u32,
+}
+
+/// A changed configuration field, values as text.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FieldChangeInfo {
+    /// Field path, e.g. `frame_width`.
+    pub field: String,
+    /// Old value.
+    pub old: String,
+    /// New value.
+    pub new: String,
+}
+
+/// A changed BOM line.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BomChangeInfo {
+    /// Product code.
+    pub code: String,
+    /// Unit.
+    pub unit: String,
+    /// Old quantity.
+    pub old_quantity: f64,
+    /// New quantity.
+    pub new_quantity: f64,
+    /// Cost change, pence.
+    #[ts(type = "number")]
+    pub cost_delta: i64,
+}
+
+/// An old → new amount of money, pence.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct MoneyDelta {
+    /// Old.
+    #[ts(type = "number")]
+    pub old: i64,
+    /// New.
+    #[ts(type = "number")]
+    pub new: i64,
+    /// New − old.
+    #[ts(type = "number")]
+    pub delta: i64,
+}
+
+/// An old → new figure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct FigureDelta {
+    /// Old.
+    pub old: f64,
+    /// New.
+    pub new: f64,
+    /// New − old.
+    pub delta: f64,
+}
+
+/// Entities added and removed on one layer of one view.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LayerChangeInfo {
+    /// View title.
+    pub view: String,
+    /// Layer.
+    pub layer: String,
+    /// Added.
+    pub added: u32,
+    /// Removed.
+    pub removed: u32,
+    /// Unchanged.
+    pub unchanged: u32,
+}
+
+/// One sheet of both revisions: each side drawn, and the overlay (removed red, added green).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CompareSheet {
+    /// Drawing number (of the new side).
+    pub drawing_number: String,
+    /// Sheet width, mm.
+    pub sheet_width_mm: f64,
+    /// Sheet height, mm.
+    pub sheet_height_mm: f64,
+    /// The old revision's sheet (SVG), when it has this sheet.
+    pub old_svg: Option<String>,
+    /// The new revision's sheet (SVG).
+    pub new_svg: String,
+    /// The overlay (SVG).
+    pub overlay_svg: String,
+}
+
+/// Two revisions compared by the core.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CompareView {
+    /// Old revision, as asked.
+    pub old: String,
+    /// New revision, as asked.
+    pub new: String,
+    /// Line.
+    pub line: u32,
+    /// Changed fields.
+    pub fields: Vec<FieldChangeInfo>,
+    /// Changed BOM lines.
+    pub bom: Vec<BomChangeInfo>,
+    /// One door's selling price before discount, pence.
+    pub price: MoneyDelta,
+    /// One door's material cost, pence.
+    pub material_cost: MoneyDelta,
+    /// Door weight, kg.
+    pub weight_kg: FigureDelta,
+    /// U_D, W/m²K.
+    pub u_value: FigureDelta,
+    /// Drawing changes per view and layer.
+    pub drawing: Vec<LayerChangeInfo>,
+    /// The sheets.
+    pub sheets: Vec<CompareSheet>,
+}
+
+/// A produced quote technical package.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PackageResult {
+    /// Where it was written.
+    pub path: String,
+    /// File name as kept in the store.
+    pub file_name: String,
+    /// Pages.
+    pub pages: u32,
+    /// Size, bytes.
+    pub bytes: u32,
+}

@@ -893,3 +893,601 @@ path: string,
  */
 error: CommandError | null, };
 
+export type QuoteLineInput = { 
+/**
+ * The door configuration, as JSON text.
+ */
+door: string, 
+/**
+ * Doors of this configuration.
+ */
+quantity: number, };
+
+export type QuoteInput = { 
+/**
+ * Customer.
+ */
+customer_name: string, 
+/**
+ * Project name, or empty.
+ */
+project_name: string, 
+/**
+ * Project reference, or empty.
+ */
+project_reference: string, 
+/**
+ * Discount, %.
+ */
+discount_percentage: number, 
+/**
+ * VAT, %.
+ */
+tax_percentage: number, 
+/**
+ * The lines.
+ */
+lines: Array<QuoteLineInput>, };
+
+export type PricedLine = { 
+/**
+ * 1-based.
+ */
+line_number: number, 
+/**
+ * What the door is.
+ */
+description: string, 
+/**
+ * Doors.
+ */
+quantity: number, 
+/**
+ * One door before discount, pence.
+ */
+unit_price: number, 
+/**
+ * Before discount, pence.
+ */
+subtotal: number, 
+/**
+ * Line total with its share of discount and VAT, pence.
+ */
+total: number, 
+/**
+ * Weight of the line, kg.
+ */
+estimated_weight_kg: number, 
+/**
+ * One door's U_D, W/m²K.
+ */
+overall_u_value: number, };
+
+export type PricedQuote = { 
+/**
+ * Quote date.
+ */
+quote_date: string, 
+/**
+ * Last valid day.
+ */
+valid_until: string, 
+/**
+ * ISO 4217.
+ */
+currency: string, 
+/**
+ * Before discount, pence.
+ */
+subtotal: number, 
+/**
+ * Discount, %.
+ */
+discount_percentage: number, 
+/**
+ * Discount, pence.
+ */
+discount_amount: number, 
+/**
+ * VAT, %.
+ */
+tax_percentage: number, 
+/**
+ * VAT, pence.
+ */
+tax_amount: number, 
+/**
+ * To pay, pence.
+ */
+total: number, 
+/**
+ * Weight, kg.
+ */
+estimated_weight_kg: number, 
+/**
+ * Days to despatch.
+ */
+estimated_lead_time_days: number, 
+/**
+ * Lines.
+ */
+lines: Array<PricedLine>, 
+/**
+ * Warnings about the doors (of live totals; a saved quote's report keeps its own).
+ */
+warnings: Array<Issue>, };
+
+export type QuoteSearch = { 
+/**
+ * Words (typos and partial words allowed); empty lists every quote.
+ */
+text: string, 
+/**
+ * Page, from 1.
+ */
+page: number, 
+/**
+ * Quotes per page.
+ */
+page_size: number, };
+
+export type QuoteRow = { 
+/**
+ * Number.
+ */
+quote_number: string, 
+/**
+ * Latest revision.
+ */
+revision: number, 
+/**
+ * Status.
+ */
+status: string, 
+/**
+ * Customer.
+ */
+customer_name: string, 
+/**
+ * Project.
+ */
+project_name: string | null, 
+/**
+ * Reference.
+ */
+project_reference: string | null, 
+/**
+ * Total, pence.
+ */
+total: number, 
+/**
+ * Currency.
+ */
+currency: string, 
+/**
+ * Quote date.
+ */
+quote_date: string, 
+/**
+ * Last change (UTC).
+ */
+updated_at: string, };
+
+export type QuoteListPage = { 
+/**
+ * The quotes.
+ */
+items: Array<QuoteRow>, 
+/**
+ * 1-based page.
+ */
+page: number, 
+/**
+ * Pages in all.
+ */
+pages: number, 
+/**
+ * Quotes matching in all.
+ */
+total: number, 
+/**
+ * Words the search replaced (typos), as `typed → used`.
+ */
+corrections: Array<string>, };
+
+export type QuoteRevisionInfo = { 
+/**
+ * 1, 2, …
+ */
+revision: number, 
+/**
+ * Total, pence.
+ */
+total: number, 
+/**
+ * Whether it is the latest.
+ */
+is_latest: boolean, 
+/**
+ * Who saved it.
+ */
+created_by: string, 
+/**
+ * When (UTC).
+ */
+created_at: string, 
+/**
+ * Why, when given.
+ */
+note: string | null, };
+
+export type StatusInfo = { 
+/**
+ * Quote revision at the time.
+ */
+revision: number, 
+/**
+ * Before (none when created).
+ */
+from_status: string | null, 
+/**
+ * After.
+ */
+to_status: string, 
+/**
+ * Why.
+ */
+reason: string | null, 
+/**
+ * Who.
+ */
+changed_by: string, 
+/**
+ * When (UTC).
+ */
+changed_at: string, };
+
+export type DocumentInfo = { 
+/**
+ * `package`, `datasheet`, …
+ */
+kind: string, 
+/**
+ * Quote revision it was made from.
+ */
+quote_revision: number, 
+/**
+ * File name.
+ */
+file_name: string, 
+/**
+ * Pages.
+ */
+pages: number, 
+/**
+ * Size, bytes.
+ */
+size_bytes: number, 
+/**
+ * Who.
+ */
+created_by: string, 
+/**
+ * When (UTC).
+ */
+created_at: string, };
+
+export type QuoteView = { 
+/**
+ * Number.
+ */
+quote_number: string, 
+/**
+ * The revision shown.
+ */
+revision: number, 
+/**
+ * The latest revision.
+ */
+latest_revision: number, 
+/**
+ * Status.
+ */
+status: string, 
+/**
+ * Row version: what a revision or status change must name.
+ */
+version: number, 
+/**
+ * Customer number.
+ */
+customer_number: string, 
+/**
+ * Project number.
+ */
+project_number: string | null, 
+/**
+ * The request as saved.
+ */
+input: QuoteInput, 
+/**
+ * The priced quote as saved.
+ */
+priced: PricedQuote, 
+/**
+ * Every revision.
+ */
+revisions: Array<QuoteRevisionInfo>, 
+/**
+ * Status history.
+ */
+status_history: Array<StatusInfo>, 
+/**
+ * Statuses the quote may move to now (`QuoteStatus::next`).
+ */
+next_statuses: Array<string>, 
+/**
+ * Documents produced.
+ */
+documents: Array<DocumentInfo>, };
+
+export type SaveQuoteRequest = { 
+/**
+ * The quote to revise, or `null` for a new quote.
+ */
+number: string | null, 
+/**
+ * The version the edit was loaded at.
+ */
+version: number | null, 
+/**
+ * Why (kept with the revision).
+ */
+note: string | null, 
+/**
+ * The request.
+ */
+input: QuoteInput, };
+
+export type IssuedDrawing = { 
+/**
+ * Drawing number.
+ */
+drawing_number: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Formats stored.
+ */
+formats: Array<string>, };
+
+export type DrawingRevisionInfo = { 
+/**
+ * Letter.
+ */
+revision: string, 
+/**
+ * Quote line.
+ */
+line_number: number, 
+/**
+ * Quote revision it was drawn from.
+ */
+quote_revision: number, 
+/**
+ * What changed.
+ */
+note: string, 
+/**
+ * Drawing date.
+ */
+date: string, 
+/**
+ * When (UTC).
+ */
+issued_at: string, 
+/**
+ * Who.
+ */
+issued_by: string, 
+/**
+ * The drawings.
+ */
+drawings: Array<IssuedDrawing>, };
+
+export type CompareRequest = { 
+/**
+ * Quote number.
+ */
+number: string, 
+/**
+ * Old revision.
+ */
+old: string, 
+/**
+ * New revision.
+ */
+new: string, 
+/**
+ * Line, from 1.
+ */
+line: number, };
+
+export type FieldChangeInfo = { 
+/**
+ * Field path, e.g. `frame_width`.
+ */
+field: string, 
+/**
+ * Old value.
+ */
+old: string, 
+/**
+ * New value.
+ */
+new: string, };
+
+export type BomChangeInfo = { 
+/**
+ * Product code.
+ */
+code: string, 
+/**
+ * Unit.
+ */
+unit: string, 
+/**
+ * Old quantity.
+ */
+old_quantity: number, 
+/**
+ * New quantity.
+ */
+new_quantity: number, 
+/**
+ * Cost change, pence.
+ */
+cost_delta: number, };
+
+export type MoneyDelta = { 
+/**
+ * Old.
+ */
+old: number, 
+/**
+ * New.
+ */
+new: number, 
+/**
+ * New − old.
+ */
+delta: number, };
+
+export type FigureDelta = { 
+/**
+ * Old.
+ */
+old: number, 
+/**
+ * New.
+ */
+new: number, 
+/**
+ * New − old.
+ */
+delta: number, };
+
+export type LayerChangeInfo = { 
+/**
+ * View title.
+ */
+view: string, 
+/**
+ * Layer.
+ */
+layer: string, 
+/**
+ * Added.
+ */
+added: number, 
+/**
+ * Removed.
+ */
+removed: number, 
+/**
+ * Unchanged.
+ */
+unchanged: number, };
+
+export type CompareSheet = { 
+/**
+ * Drawing number (of the new side).
+ */
+drawing_number: string, 
+/**
+ * Sheet width, mm.
+ */
+sheet_width_mm: number, 
+/**
+ * Sheet height, mm.
+ */
+sheet_height_mm: number, 
+/**
+ * The old revision's sheet (SVG), when it has this sheet.
+ */
+old_svg: string | null, 
+/**
+ * The new revision's sheet (SVG).
+ */
+new_svg: string, 
+/**
+ * The overlay (SVG).
+ */
+overlay_svg: string, };
+
+export type CompareView = { 
+/**
+ * Old revision, as asked.
+ */
+old: string, 
+/**
+ * New revision, as asked.
+ */
+new: string, 
+/**
+ * Line.
+ */
+line: number, 
+/**
+ * Changed fields.
+ */
+fields: Array<FieldChangeInfo>, 
+/**
+ * Changed BOM lines.
+ */
+bom: Array<BomChangeInfo>, 
+/**
+ * One door's selling price before discount, pence.
+ */
+price: MoneyDelta, 
+/**
+ * One door's material cost, pence.
+ */
+material_cost: MoneyDelta, 
+/**
+ * Door weight, kg.
+ */
+weight_kg: FigureDelta, 
+/**
+ * U_D, W/m²K.
+ */
+u_value: FigureDelta, 
+/**
+ * Drawing changes per view and layer.
+ */
+drawing: Array<LayerChangeInfo>, 
+/**
+ * The sheets.
+ */
+sheets: Array<CompareSheet>, };
+
+export type PackageResult = { 
+/**
+ * Where it was written.
+ */
+path: string, 
+/**
+ * File name as kept in the store.
+ */
+file_name: string, 
+/**
+ * Pages.
+ */
+pages: number, 
+/**
+ * Size, bytes.
+ */
+bytes: number, };
+

@@ -6,6 +6,16 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   CatalogueChoices,
   CommandError,
+  CompareRequest,
+  CompareView,
+  DrawingRevisionInfo,
+  PackageResult,
+  PricedQuote,
+  QuoteInput,
+  QuoteListPage,
+  QuoteSearch,
+  QuoteView,
+  SaveQuoteRequest,
   DoorEvaluation,
   ExportProgress,
   ExportRequest,
@@ -54,6 +64,22 @@ export const api = {
   newDoor: () => call<string>("new_door"),
   logUiError: (message: string, details: string) =>
     call<void>("log_ui_error", { message, details }),
+  // Quotes and revisions (the workstation database).
+  listQuotes: (search: QuoteSearch) => call<QuoteListPage>("list_quotes", { search }),
+  priceQuote: (input: QuoteInput) => call<PricedQuote>("price_quote", { input }),
+  getQuote: (number: string, revision: number | null) =>
+    call<QuoteView>("get_quote", { number, revision }),
+  saveQuote: (request: SaveQuoteRequest) => call<QuoteView>("save_quote", { request }),
+  setQuoteStatus: (number: string, status: string, version: number, reason: string | null) =>
+    call<QuoteView>("set_quote_status", { number, status, version, reason }),
+  issueQuoteDrawings: (number: string) =>
+    call<DrawingRevisionInfo[]>("issue_quote_drawings", { number }),
+  quoteDrawingHistory: (number: string) =>
+    call<DrawingRevisionInfo[]>("quote_drawing_history", { number }),
+  compareRevisions: (request: CompareRequest) =>
+    call<CompareView>("compare_revisions", { request }),
+  producePackage: (number: string, revision: number | null, path: string | null) =>
+    call<PackageResult | null>("produce_package", { number, revision, path }),
 };
 
 /** Events the shell sends. */
