@@ -550,16 +550,39 @@ fn datasheet(
             return Ok(Outcome::Invalid);
         }
     };
-    let hash = done_or_return!(store.put_file(&doc.pdf), json);
     let file_name = format!("{}.pdf", meta.document_number);
+    let kind = spw_store::DocumentKind::Datasheet;
+    keep_document(
+        &mut store,
+        number,
+        (kind, door.quote_revision, Some(line)),
+        &file_name,
+        &doc,
+        out,
+        json,
+    )
+}
+
+/// Keep a produced PDF with the quote revision it was made from, write it to `out` when asked,
+/// and say what was kept.
+fn keep_document(
+    store: &mut Store,
+    number: &str,
+    (kind, quote_revision, line_number): (spw_store::DocumentKind, u32, Option<u32>),
+    file_name: &str,
+    doc: &spw_documents::Document,
+    out: Option<&Path>,
+    json: bool,
+) -> Result<Outcome> {
+    let hash = done_or_return!(store.put_file(&doc.pdf), json);
     let stored = done_or_return!(
         store.record_document(
             number,
             &spw_store::NewDocument {
-                kind: spw_store::DocumentKind::Datasheet,
-                quote_revision: door.quote_revision,
-                line_number: Some(line),
-                file_name: &file_name,
+                kind,
+                quote_revision,
+                line_number,
+                file_name,
                 sha256: &hash,
                 size_bytes: doc.pdf.len(),
                 pages: u32::try_from(doc.pages).unwrap_or(u32::MAX),
@@ -576,10 +599,11 @@ fn datasheet(
         print_json(&v)?;
     } else {
         println!(
-            "{} ({} pages, {} bytes){}",
+            "{} ({} pages, {} bytes, sha256 {}){}",
             stored.file_name,
             stored.pages,
             stored.size_bytes,
+            stored.sha256.get(..12).unwrap_or_default(),
             out.map(|p| format!(" → {}", p.display()))
                 .unwrap_or_default()
         );
@@ -639,42 +663,17 @@ fn package(
             return Ok(Outcome::Invalid);
         }
     };
-    let hash = done_or_return!(store.put_file(&doc.pdf), json);
     let file_name = format!("{number}-R{}-package.pdf", d.revision);
-    let stored = done_or_return!(
-        store.record_document(
-            number,
-            &spw_store::NewDocument {
-                kind: spw_store::DocumentKind::Package,
-                quote_revision: d.revision,
-                line_number: None,
-                file_name: &file_name,
-                sha256: &hash,
-                size_bytes: doc.pdf.len(),
-                pages: u32::try_from(doc.pages).unwrap_or(u32::MAX),
-            },
-        ),
-        json
-    );
-    if let Some(out) = out {
-        files::write_atomic(out, &doc.pdf)?;
-    }
-    if json {
-        let mut v = serde_json::to_value(&stored)?;
-        v["path"] = json!(out.map(|p| p.display().to_string()));
-        print_json(&v)?;
-    } else {
-        println!(
-            "{} ({} pages, {} bytes, sha256 {}){}",
-            stored.file_name,
-            stored.pages,
-            stored.size_bytes,
-            &stored.sha256[..12],
-            out.map(|p| format!(" → {}", p.display()))
-                .unwrap_or_default()
-        );
-    }
-    Ok(Outcome::Done)
+    let kind = spw_store::DocumentKind::Package;
+    keep_document(
+        &mut store,
+        number,
+        (kind, d.revision, None),
+        &file_name,
+        &doc,
+        out,
+        json,
+    )
 }
 
 /// `spw drawing issue|history|files`.

@@ -223,20 +223,7 @@ pub(crate) fn create(
     let number = format!("Q-{year}-{}-{n:03}", who.ws);
     let request = stamped_request(request_text, &number, today)?;
     let (request_text, report) = price(&request, today, cat)?;
-    let customer_name = text_or(&report, "customer_name");
-    let customer_id = parties::customer(tx, who.ws, customer_name, who.now)?;
-    let project_id = match text(&report, "project_name") {
-        Some(p) => Some(parties::project(
-            tx,
-            who.ws,
-            year,
-            &customer_id,
-            p,
-            text(&report, "project_reference"),
-            who.now,
-        )?),
-        None => None,
-    };
+    let (customer_id, project_id) = parties_of(tx, who, &report, year)?;
     let id = uuid::Uuid::new_v4().to_string();
     tx.execute(
         "INSERT INTO quotes(id, quote_number, revision, customer_id, project_id, project_reference,
@@ -293,6 +280,29 @@ pub(crate) fn create(
         currency: text_or(&report, "currency").to_owned(),
         report,
     })
+}
+
+/// The customer and project a priced quote names, found by name or made.
+fn parties_of(
+    tx: &Transaction<'_>,
+    who: &Author<'_>,
+    report: &Value,
+    year: i32,
+) -> Result<(String, Option<String>)> {
+    let customer_id = parties::customer(tx, who.ws, text_or(report, "customer_name"), who.now)?;
+    let project_id = match text(report, "project_name") {
+        Some(p) => Some(parties::project(
+            tx,
+            who.ws,
+            year,
+            &customer_id,
+            p,
+            text(report, "project_reference"),
+            who.now,
+        )?),
+        None => None,
+    };
+    Ok((customer_id, project_id))
 }
 
 fn text_or<'v>(v: &'v Value, key: &str) -> &'v str {
@@ -371,19 +381,7 @@ pub(crate) fn revise(
     let request = stamped_request(request_text, number, today)?;
     let (request_text, report) = price(&request, today, cat)?;
     let revision = row.revision + 1;
-    let customer_id = parties::customer(tx, who.ws, text_or(&report, "customer_name"), who.now)?;
-    let project_id = match text(&report, "project_name") {
-        Some(p) => Some(parties::project(
-            tx,
-            who.ws,
-            today.year(),
-            &customer_id,
-            p,
-            text(&report, "project_reference"),
-            who.now,
-        )?),
-        None => None,
-    };
+    let (customer_id, project_id) = parties_of(tx, who, &report, today.year())?;
     let changed = tx.execute(
         "UPDATE quotes SET revision = ?2, customer_id = ?3, project_id = ?4, project_reference = ?5,
             quantity = ?6, material_cost = ?7, labor_cost = ?8, overhead_cost = ?9,
