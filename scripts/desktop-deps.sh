@@ -7,7 +7,7 @@ desktop_deps() {
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   local want=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libgtk-3-dev librsvg2-dev
-    libayatana-appindicator3-dev webkit2gtk-driver xvfb imagemagick xauth curl ca-certificates gnupg)
+    libayatana-appindicator3-dev webkit2gtk-driver xvfb xautomation imagemagick xauth curl ca-certificates gnupg)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -37,6 +37,9 @@ export SPW_PYTHON="$PWD/.venv/bin/python"
 . scripts/desktop-deps.sh
 desktop_deps
 ui_build
+echo "== svelte-check (ui types)"
+(cd ui && npx svelte-check --tsconfig ./tsconfig.json --output human)
+
 echo "== vitest (ui)"
 (cd ui && npx vitest run --reporter=dot)
 

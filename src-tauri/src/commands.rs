@@ -7,8 +7,8 @@
 use crate::ops;
 use crate::state::AppState;
 use crate::wire::{
-    CatalogueChoices, CommandError, DoorEvaluation, ExportProgress, ExportRequest, ExportResult,
-    ExportedFile, OpenedDoor, PreviewRequest, PreviewSheet, Settings, SettingsView,
+    CatalogueChoices, CommandError, DoorDesign, ExportProgress, ExportRequest, ExportResult,
+    ExportedFile, OpenedDoor, PreviewRequest, Settings, SettingsView,
 };
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -64,31 +64,20 @@ pub async fn catalogue_choices(
 // The live commands are `async` so they run on the runtime's worker threads, never on the
 // window's main thread, and keystrokes stay responsive while the core works.
 
-/// Issues, U-value, BOM and price of the door being edited (JSON text).
+/// Issues, U-value, weight, price and the sheet on screen of the door being edited.
 #[tauri::command]
-pub async fn evaluate_door(
-    state: State<'_, AppState>,
-    door: String,
-) -> Result<DoorEvaluation, CommandError> {
-    guard("evaluate_door", || {
-        Ok(ops::evaluate_door(&door, &state.catalogue(), ops::today()))
-    })
-}
-
-/// One sheet of the door as SVG for the viewer.
-#[tauri::command]
-pub async fn preview_sheet(
+pub async fn design_door(
     state: State<'_, AppState>,
     request: PreviewRequest,
-) -> Result<PreviewSheet, CommandError> {
-    guard("preview_sheet", || {
-        ops::preview_sheet(
+) -> Result<DoorDesign, CommandError> {
+    guard("design_door", || {
+        Ok(ops::design_door(
             &request,
             &state.catalogue(),
             &state.settings(),
             &state.template(),
             ops::today(),
-        )
+        ))
     })
 }
 

@@ -70,8 +70,7 @@ pub fn run() {
         .setup(setup)
         .invoke_handler(tauri::generate_handler![
             commands::catalogue_choices,
-            commands::evaluate_door,
-            commands::preview_sheet,
+            commands::design_door,
             commands::export_drawings,
             commands::pick_folder,
             commands::open_door_file,

@@ -3,8 +3,8 @@
 //! and drawings all come from the core.
 
 use crate::wire::{
-    CommandError, DoorEvaluation, ExportRequest, LayerInfo, PreviewRequest, PreviewSheet,
-    PriceSummary, Settings, ViewFrame,
+    CommandError, DoorDesign, DoorEvaluation, ExportRequest, LayerInfo, PreviewRequest,
+    PreviewSheet, PriceSummary, Settings, ViewFrame,
 };
 use spw_app::drawings::{self, DrawFailure, Format, OutputFile};
 use spw_drawing::{DrawingOptions, ProjectInfo, Sheet, TitleBlockTemplate, ViewKind};
@@ -207,6 +207,26 @@ pub fn preview_sheet(
         warnings: validation.issues,
         core_us: micros(started),
     })
+}
+
+/// The configurator's answer to an edit: the evaluation and the sheet (or why there is none).
+pub fn design_door(
+    req: &PreviewRequest,
+    cat: &Catalogue,
+    settings: &Settings,
+    template: &TitleBlockTemplate,
+    date: time::Date,
+) -> DoorDesign {
+    let evaluation = evaluate_door(&req.door, cat, date);
+    let (sheet, refusal) = match preview_sheet(req, cat, settings, template, date) {
+        Ok(s) => (Some(s), None),
+        Err(e) => (None, Some(e)),
+    };
+    DoorDesign {
+        evaluation,
+        sheet,
+        refusal,
+    }
 }
 
 /// The files of an export, made in memory: all of them or none.

@@ -73,13 +73,7 @@ impl StoreState {
 
 /// The person the store records: the settings' "drawn by", else the OS user.
 pub fn actor(drawn_by: &str) -> Actor {
-    let name = Some(drawn_by.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "unknown".into());
-    Actor { name, email: None }
+    Actor::at_workstation(Some(drawn_by), None)
 }
 
 /// A store error with its machine code; a refused request carries the core's issues.

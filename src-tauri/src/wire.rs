@@ -208,10 +208,13 @@ pub struct CatalogueChoices {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PriceSummary {
     /// Before VAT, pence.
+    #[ts(type = "number")]
     pub subtotal: i64,
     /// VAT, pence.
+    #[ts(type = "number")]
     pub tax_amount: i64,
     /// With VAT, pence.
+    #[ts(type = "number")]
     pub total: i64,
     /// VAT rate, %.
     pub tax_percentage: f64,
@@ -300,6 +303,18 @@ pub struct PreviewSheet {
     pub warnings: Vec<Issue>,
     /// Time the core took, microseconds.
     pub core_us: u32,
+}
+
+/// The configurator's one answer per edit: the panel's figures and the drawing, together, so
+/// each keystroke costs one round trip and one repaint.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DoorDesign {
+    /// Issues, U-value, weight and price.
+    pub evaluation: DoorEvaluation,
+    /// The sheet, when the door can be drawn.
+    pub sheet: Option<PreviewSheet>,
+    /// Why it cannot be drawn (the door's first error, coded), when it cannot.
+    pub refusal: Option<CommandError>,
 }
 
 /// What to export.

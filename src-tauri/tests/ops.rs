@@ -242,6 +242,42 @@ fn a_preview_has_the_sheet_its_views_and_layers() {
 }
 
 #[test]
+fn a_design_answer_carries_the_evaluation_and_the_sheet_of_the_same_door() {
+    let s = Settings::default();
+    let tpl = spw_app::drawings::builtin_template();
+    let req = |d: &DoorInput| PreviewRequest {
+        door: text(d),
+        view: "elevation".into(),
+        sheet: None,
+        scale: None,
+    };
+    let valid = ops::design_door(&req(&seed()), &cat(), &s, &tpl, date());
+    assert!(valid.evaluation.validation.valid && valid.refusal.is_none());
+    assert!(valid.evaluation.price.is_some());
+    let sheet = valid.sheet.expect("a sheet for a valid door");
+    assert!(sheet.svg.contains("1870"));
+    assert_eq!(sheet.warnings, valid.evaluation.validation.issues);
+
+    let wide = DoorInput {
+        frame_width: Some(2600.0),
+        ..seed()
+    };
+    let refused = ops::design_door(&req(&wide), &cat(), &s, &tpl, date());
+    assert!(refused.sheet.is_none() && refused.evaluation.price.is_none());
+    let why = refused.refusal.expect("why it cannot be drawn");
+    assert_eq!(why.code, "ERR_VAL_002");
+    assert!(why.message.contains("frame_width"), "{}", why.message);
+    assert!(
+        refused
+            .evaluation
+            .validation
+            .issues
+            .iter()
+            .any(|i| i.field == "frame_width" && i.code.as_str() == "ERR_VAL_002")
+    );
+}
+
+#[test]
 fn export_of_an_invalid_door_is_refused_with_its_code() {
     let d = DoorInput {
         frame_width: Some(2600.0),

@@ -36,6 +36,7 @@ fn generated() -> String {
         ViewFrame::decl(&cfg),
         LayerInfo::decl(&cfg),
         PreviewSheet::decl(&cfg),
+        DoorDesign::decl(&cfg),
         ExportRequest::decl(&cfg),
         ExportProgress::decl(&cfg),
         ExportedFile::decl(&cfg),

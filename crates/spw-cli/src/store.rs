@@ -219,17 +219,7 @@ impl StoreArgs {
     }
 
     fn actor(&self) -> Actor {
-        let name = self
-            .user
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("USERNAME").ok())
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| "unknown".into());
-        Actor {
-            name,
-            email: self.email.clone(),
-        }
+        Actor::at_workstation(self.user.as_deref(), self.email.clone())
     }
 
     /// Open the store, or say why not (printed, with its code).

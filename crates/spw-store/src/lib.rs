@@ -59,6 +59,24 @@ pub struct Actor {
     pub email: Option<String>,
 }
 
+impl Actor {
+    /// The person at this workstation: `name` when one is given (the CLI's `--user`, the app's
+    /// "drawn by"), else the operating system's login name (asked of the OS, so it is known
+    /// even where `USER` is not set), else "unknown".
+    pub fn at_workstation(name: Option<&str>, email: Option<String>) -> Self {
+        let name = name
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .or_else(|| whoami::username().ok())
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "unknown".into());
+        Self { name, email }
+    }
+}
+
 /// The application identifier: the folder name of the per-user data folder, the same one the
 /// desktop app uses (its `tauri.conf.json` identifier), so the app and `spw` share a database.
 pub const APP_IDENTIFIER: &str = "com.sfgaluminium.spw600e-designer";

@@ -664,3 +664,17 @@ fn files_it_must_not_touch_are_refused_and_left_as_they_were() -> TestResult {
     assert!(s.check()?.ok());
     Ok(())
 }
+
+#[test]
+fn the_person_recorded_is_the_one_named_else_the_login_of_this_workstation() {
+    let named = Actor::at_workstation(Some("  Jane Smith "), Some("jane@sfg.example".into()));
+    assert_eq!(named.name, "Jane Smith");
+    assert_eq!(named.email.as_deref(), Some("jane@sfg.example"));
+    // No name (or a blank one): the operating system's login, asked of the OS itself.
+    let os = whoami::username().expect("this machine has a login name");
+    for none in [None, Some(""), Some("   ")] {
+        let a = Actor::at_workstation(none, None);
+        assert_eq!(a.name, os);
+        assert_ne!(a.name, "unknown");
+    }
+}

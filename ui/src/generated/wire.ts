@@ -581,15 +581,15 @@ export type PriceSummary = {
 /**
  * Before VAT, pence.
  */
-subtotal: bigint, 
+subtotal: number, 
 /**
  * VAT, pence.
  */
-tax_amount: bigint, 
+tax_amount: number, 
 /**
  * With VAT, pence.
  */
-total: bigint, 
+total: number, 
 /**
  * VAT rate, %.
  */
@@ -724,6 +724,20 @@ warnings: Array<Issue>,
  * Time the core took, microseconds.
  */
 core_us: number, };
+
+export type DoorDesign = { 
+/**
+ * Issues, U-value, weight and price.
+ */
+evaluation: DoorEvaluation, 
+/**
+ * The sheet, when the door can be drawn.
+ */
+sheet: PreviewSheet | null, 
+/**
+ * Why it cannot be drawn (the door's first error, coded), when it cannot.
+ */
+refusal: CommandError | null, };
 
 export type ExportRequest = { 
 /**

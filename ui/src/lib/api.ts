@@ -16,13 +16,12 @@ import type {
   QuoteSearch,
   QuoteView,
   SaveQuoteRequest,
-  DoorEvaluation,
+  DoorDesign,
   ExportProgress,
   ExportRequest,
   ExportResult,
   OpenedDoor,
   PreviewRequest,
-  PreviewSheet,
   Settings,
   SettingsView,
   SourcesChanged,
@@ -51,8 +50,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   catalogueChoices: () => call<CatalogueChoices>("catalogue_choices"),
-  evaluateDoor: (door: string) => call<DoorEvaluation>("evaluate_door", { door }),
-  previewSheet: (request: PreviewRequest) => call<PreviewSheet>("preview_sheet", { request }),
+  /** The panel's figures and the sheet on screen for the door as it stands, in one answer. */
+  designDoor: (request: PreviewRequest) => call<DoorDesign>("design_door", { request }),
   exportDrawings: (request: ExportRequest) => call<ExportResult>("export_drawings", { request }),
   pickFolder: (title: string) => call<string | null>("pick_folder", { title }),
   openDoorFile: () => call<OpenedDoor | null>("open_door_file"),

@@ -1,6 +1,6 @@
 // The door being designed: the document, its undo history, and the core's answers about it
 // (issues, U-value, weight, price, the previewed sheet), kept current as the designer types.
-import { api, type CatalogueChoices, type CommandError, type DoorEvaluation, type DoorInput, type PreviewSheet } from "./api";
+import { api, type CatalogueChoices, type CommandError, type DoorDesign, type DoorEvaluation, type DoorInput, type PreviewSheet } from "./api";
 import { History } from "./history";
 import { Latest } from "./latest";
 import { doorText, parseDoor, setField } from "./door";
@@ -33,35 +33,29 @@ class Design {
   sheetVersion = $state(0);
 
   private history: History<DoorInput> | null = null;
-  private lastIpcMs = NaN;
+  private lastSent = NaN;
+  private lastReceived = NaN;
 
-  private previewer = new Latest<PreviewInput, PreviewSheet>(
+  // One request per edit brings the panel's figures and the drawing together, so the window
+  // repaints once per keystroke; edits made while one is in flight collapse into the next.
+  private previewer = new Latest<PreviewInput, DoorDesign>(
     async (i) => {
-      const t0 = performance.now();
-      const s = await api.previewSheet({ door: i.text, view: i.view, sheet: i.sheet, scale: i.scale });
-      this.lastIpcMs = performance.now() - t0;
-      return s;
+      this.lastSent = performance.now();
+      const d = await api.designDoor({ door: i.text, view: i.view, sheet: i.sheet, scale: i.scale });
+      this.lastReceived = performance.now();
+      return d;
     },
-    async (s, i, seqs) => {
-      this.sheet = s;
-      this.previewError = null;
-      this.sheetVersion++;
+    async (d, _i, seqs) => {
+      this.evaluation = d.evaluation;
+      if (d.sheet) {
+        this.sheet = d.sheet;
+        this.previewError = null;
+        this.sheetVersion++;
+      } else {
+        this.previewError = d.refusal;
+      }
       await tick();
-      markPainted(seqs, s.core_us, this.lastIpcMs);
-      // The panel's figures follow the drawing, so the two never compete for the core.
-      this.evaluator.submit(i.text);
-    },
-    async (e, i) => {
-      this.previewError = e as CommandError;
-      await tick();
-      this.evaluator.submit(i.text);
-    },
-  );
-
-  private evaluator = new Latest<string, DoorEvaluation>(
-    (text) => api.evaluateDoor(text),
-    (ev) => {
-      this.evaluation = ev;
+      markPainted(seqs, d.sheet?.core_us ?? NaN, this.lastReceived - this.lastSent, this.lastReceived, this.lastSent);
     },
     (e) => reportError(e),
   );
@@ -93,15 +87,15 @@ class Design {
     this.refresh();
   }
 
-  /** Edit one field (path as the core names it). */
-  edit(field: string, value: unknown): void {
+  /** Edit one field (path as the core names it); `at` is the input event's time stamp. */
+  edit(field: string, value: unknown, at?: number): void {
     if (!this.door || !this.history) return;
     const next = setField(this.door, field, value);
     this.history.push(next, field, performance.now());
     this.door = next;
     this.dirty = true;
     this.syncHistory();
-    this.refresh(true);
+    this.refresh(true, at);
   }
 
   undo(): void {
@@ -130,10 +124,10 @@ class Design {
   }
 
   /** Ask the core again: issues and panel, and the sheet on screen. */
-  refresh(fromInput = false): void {
+  refresh(fromInput = false, at?: number): void {
     if (!this.door) return;
     const text = this.text;
-    if (fromInput) markInput(this.previewer.nextSeq);
+    if (fromInput) markInput(this.previewer.nextSeq, at);
     this.previewer.submit({ text, view: this.view, sheet: this.sheetSize, scale: this.scale });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doorText, numberValue, parseDoor, setField } from "./door";
+import { doorText, nudged, numberValue, parseDoor, setField } from "./door";
 import { fit, pan, zoomAbout } from "./viewport";
 import { percentile } from "./perf";
 
@@ -68,5 +68,36 @@ describe("percentile", () => {
     expect(percentile(v, 95)).toBe(38);
     expect(percentile(v, 50)).toBe(20);
     expect(percentile([], 95)).toBeNaN();
+  });
+});
+
+describe("nudged", () => {
+  it("steps by the field's step, ten steps with Shift", () => {
+    expect(nudged("1500", "ArrowUp", false, 1)).toBe("1501");
+    expect(nudged("1500", "ArrowDown", false, 1)).toBe("1499");
+    expect(nudged("1500", "ArrowUp", true, 1)).toBe("1510");
+    expect(nudged("1500", "ArrowDown", true, 1)).toBe("1490");
+  });
+
+  it("keeps within min and max, as the browser's stepping does", () => {
+    expect(nudged("2495", "ArrowUp", true, 1, 700, 2500)).toBe("2500");
+    expect(nudged("2600", "ArrowDown", false, 1, 700, 2500)).toBe("2500");
+    expect(nudged("705", "ArrowDown", true, 1, 700, 2500)).toBe("700");
+  });
+
+  it("counts an empty field from zero, so it lands on its minimum", () => {
+    expect(nudged("", "ArrowUp", false, 1, 700, 2500)).toBe("700");
+    expect(nudged("", "ArrowUp", false, 1)).toBe("1");
+  });
+
+  it("keeps decimal steps exact", () => {
+    expect(nudged("1.2", "ArrowUp", false, 0.1)).toBe("1.3");
+    expect(nudged("0.3", "ArrowDown", false, 0.1)).toBe("0.2");
+    expect(nudged("1", "ArrowUp", true, 0.1)).toBe("2.0");
+  });
+
+  it("ignores other keys", () => {
+    expect(nudged("1500", "a", false, 1)).toBeNull();
+    expect(nudged("1500", "ArrowLeft", false, 1)).toBeNull();
   });
 });

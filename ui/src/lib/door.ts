@@ -64,3 +64,27 @@ export function numberValue(text: string): number | null {
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * ArrowUp / ArrowDown in a number field, as CAD tools nudge a dimension: by the field's step,
+ * ten steps with Shift, kept within the field's min and max as the browser's own stepping is
+ * (an empty field counts from zero, so it lands on its minimum).
+ * Returns the new text, or null when the key is not a nudge.
+ */
+export function nudged(
+  text: string,
+  key: string,
+  shift: boolean,
+  step: number,
+  min: number | null = null,
+  max: number | null = null,
+): string | null {
+  const dir = key === "ArrowUp" ? 1 : key === "ArrowDown" ? -1 : 0;
+  if (dir === 0 || !(step > 0)) return null;
+  const decimals = (String(step).split(".")[1] ?? "").length;
+  const start = numberValue(text) ?? 0;
+  let v = start + dir * step * (shift ? 10 : 1);
+  if (min !== null && v < min) v = min;
+  if (max !== null && v > max) v = max;
+  return v.toFixed(decimals);
+}
