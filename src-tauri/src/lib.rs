@@ -13,6 +13,7 @@ pub mod logging;
 pub mod menu;
 pub mod ops;
 pub mod quotes;
+pub mod recent;
 pub mod settings;
 pub mod sources;
 pub mod state;
@@ -29,6 +30,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let config = path.app_config_dir()?;
     let paths = state::Paths {
         settings_file: config.join(settings::FILE_NAME),
+        recent_file: config.join(recent::FILE_NAME),
         log_folder: path.app_log_dir()?,
         data_folder: path.app_data_dir()?,
     };
@@ -48,11 +50,13 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     };
     let db = paths.data_folder.join(quotes::DB_FILE);
     let state = state::AppState::new(paths, s).map_err(|e| format!("{}: {}", e.code, e.message))?;
+    let recent = state.recent_quotes();
     app.manage(state);
     app.manage(quotes::StoreState::new(db));
     let handle = app.handle().clone();
-    let menu = menu::build(&handle)?;
+    let (menu, recents) = menu::build(&handle, &recent)?;
     app.set_menu(menu)?;
+    app.manage(menu::RecentMenu(recents));
     app.on_menu_event(|app, event| menu::forward(app, event.id().as_ref()));
     watch::restart(&handle);
     Ok(())
@@ -83,6 +87,7 @@ pub fn run() {
             quotes::list_quotes,
             quotes::price_quote,
             quotes::get_quote,
+            quotes::recent_quotes,
             quotes::save_quote,
             quotes::set_quote_status,
             quotes::issue_quote_drawings,

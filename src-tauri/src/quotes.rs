@@ -14,7 +14,7 @@ use crate::wire::{
     BomChangeInfo, CommandError, CompareRequest, CompareSheet, CompareView, DocumentInfo,
     DrawingRevisionInfo, FieldChangeInfo, FigureDelta, IssuedDrawing, LayerChangeInfo, MoneyDelta,
     PackageResult, PricedLine, PricedQuote, QuoteInput, QuoteLineInput, QuoteListPage,
-    QuoteRevisionInfo, QuoteRow, QuoteSearch, QuoteView, SaveQuoteRequest, StatusInfo,
+    QuoteRevisionInfo, QuoteRow, QuoteSearch, QuoteView, RecentQuote, SaveQuoteRequest, StatusInfo,
 };
 use serde_json::{Value, json};
 use spw_app::drawings::{self, DrawFailure, Format};
@@ -631,28 +631,49 @@ pub async fn price_quote(
 /// A stored quote at a revision (its latest when `revision` is `null`).
 #[tauri::command]
 pub async fn get_quote(
+    app: AppHandle,
     state: State<'_, AppState>,
     store: State<'_, StoreState>,
     number: String,
     revision: Option<u32>,
 ) -> Result<QuoteView, CommandError> {
-    guard("get_quote", || {
+    let v = guard("get_quote", || {
         store.with(who(&state), |s, _| view(s, &number, revision))
-    })
+    })?;
+    remember(&app, &state, &v);
+    Ok(v)
+}
+
+/// Put a quote first among the recent quotes (File menu, Quotes screen). Not being able to
+/// write the list is logged, never a failure of what the designer did.
+fn remember(app: &AppHandle, state: &AppState, v: &QuoteView) {
+    match state.remember_quote(crate::recent::entry(v)) {
+        Ok(list) => crate::menu::refresh(app, &list),
+        Err(e) => tracing::warn!("{}: {}", e.code, e.message),
+    }
+}
+
+/// The quotes opened or saved most recently here, newest first.
+#[tauri::command]
+pub fn recent_quotes(state: State<'_, AppState>) -> Vec<RecentQuote> {
+    state.recent_quotes()
 }
 
 /// Save a new quote or a new revision (`ERR_STORE_002` when the quote changed since it was
 /// loaded).
 #[tauri::command]
 pub async fn save_quote(
+    app: AppHandle,
     state: State<'_, AppState>,
     store: State<'_, StoreState>,
     request: SaveQuoteRequest,
 ) -> Result<QuoteView, CommandError> {
-    guard("save_quote", || {
+    let v = guard("save_quote", || {
         let cat = state.catalogue();
         store.with(who(&state), |s, _| save(s, &request, ops::today(), &cat))
-    })
+    })?;
+    remember(&app, &state, &v);
+    Ok(v)
 }
 
 /// Change a quote's status.

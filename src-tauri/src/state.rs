@@ -2,7 +2,7 @@
 //! its files live. Shared by every command behind locks held only for a copy of an `Arc`.
 
 use crate::sources;
-use crate::wire::{AppPaths, CommandError, Settings, SettingsView};
+use crate::wire::{AppPaths, CommandError, RecentQuote, Settings, SettingsView};
 use spw_drawing::TitleBlockTemplate;
 use spw_model::catalogue::Catalogue;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,7 @@ pub struct AppState {
     pub paths: Paths,
     /// The file watcher (replaced when the watched folders change).
     pub watcher: Mutex<Option<notify::RecommendedWatcher>>,
+    recent: Mutex<Vec<RecentQuote>>,
 }
 
 /// The app's folders.
@@ -25,6 +26,8 @@ pub struct AppState {
 pub struct Paths {
     /// The settings file.
     pub settings_file: PathBuf,
+    /// The recent quotes file, beside it.
+    pub recent_file: PathBuf,
     /// Log folder.
     pub log_folder: PathBuf,
     /// Data folder.
@@ -58,6 +61,10 @@ impl AppState {
             template: RwLock::new(Arc::new(spw_app::drawings::builtin_template())),
             settings: Mutex::new(settings),
             load_error: Mutex::new(None),
+            recent: Mutex::new(crate::recent::load(&paths.recent_file).unwrap_or_else(|e| {
+                tracing::warn!("{}: {}", e.code, e.message);
+                Vec::new()
+            })),
             paths,
             watcher: Mutex::new(None),
         };
@@ -73,6 +80,20 @@ impl AppState {
     /// The title block template in use, with the settings' company details applied.
     pub fn template(&self) -> Arc<TitleBlockTemplate> {
         read(&self.template)
+    }
+
+    /// The recent quotes, newest first.
+    pub fn recent_quotes(&self) -> Vec<RecentQuote> {
+        lock(&self.recent).clone()
+    }
+
+    /// Put a quote first in the recent list and write the list; returns the new list.
+    pub fn remember_quote(&self, entry: RecentQuote) -> Result<Vec<RecentQuote>, CommandError> {
+        let mut list = lock(&self.recent);
+        let next = crate::recent::remember(&list, entry);
+        crate::recent::save(&self.paths.recent_file, &next)?;
+        list.clone_from(&next);
+        Ok(next)
     }
 
     /// A copy of the settings.

@@ -683,6 +683,17 @@ pub struct QuoteView {
     pub documents: Vec<DocumentInfo>,
 }
 
+/// A quote opened or saved recently on this workstation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecentQuote {
+    /// Number.
+    pub quote_number: String,
+    /// Customer.
+    pub customer_name: String,
+    /// Project (empty when none).
+    pub project_name: String,
+}
+
 /// Saving a quote: a new one (no number) or a new revision of `number` made from `version`.
 #[derive(Debug, Clone, PartialEq, Deserialize, TS)]
 pub struct SaveQuoteRequest {

@@ -58,6 +58,7 @@ fn generated() -> String {
         StatusInfo::decl(&cfg),
         DocumentInfo::decl(&cfg),
         QuoteView::decl(&cfg),
+        RecentQuote::decl(&cfg),
         SaveQuoteRequest::decl(&cfg),
         IssuedDrawing::decl(&cfg),
         DrawingRevisionInfo::decl(&cfg),

@@ -1,6 +1,8 @@
-// Save a quote, quit the app, start it again and find the quote by a search with a typo.
+// Save a quote, quit the app, start it again, see it among the recent quotes and find it by a
+// search with a typo.
 import { App, assert } from "../app.mjs";
 import { Keys } from "../webdriver.mjs";
+import { spawnSync } from "node:child_process";
 
 export const name = "save a quote, quit, relaunch and find it by a search with a typo";
 
@@ -54,6 +56,18 @@ export async function run(ctx) {
   const again = await App.launch(ctx);
   try {
     await again.screen("quotes");
+    // Remembered across the relaunch among the recent quotes (also File › Open recent quote).
+    await again.d.waitFor(`return !!document.querySelector('[data-testid=recent-quotes] [data-number="${number}"]');`, "the saved quote among the recent quotes");
+    // The native menu, used with real X input where there is a display: File › Open recent
+    // quote › the saved quote opens it.
+    const xte = process.env.DISPLAY ? spawnSync("sh", ["-c", "command -v xte"], { encoding: "utf8" }).stdout.trim() : "";
+    if (xte) {
+      spawnSync(xte, ["mousemove 20 12", "mouseclick 1", "usleep 300000", "key Down", "key Down", "key Down", "key Right", "usleep 300000"]);
+      await again.shot("menu-recent-quotes");
+      spawnSync(xte, ["key Return"]);
+      await again.d.waitFor(`return document.querySelector('[data-testid=quote-number]')?.dataset.number === ${JSON.stringify(number)};`, "the quote opened from File › Open recent quote");
+      ctx.results["recent quotes menu"] = `File › Open recent quote › ${number} opened it`;
+    }
     const search = await again.d.find("[data-testid=quote-search]");
     await search.click();
     await search.type("Harbur");

@@ -1245,6 +1245,20 @@ next_statuses: Array<string>,
  */
 documents: Array<DocumentInfo>, };
 
+export type RecentQuote = { 
+/**
+ * Number.
+ */
+quote_number: string, 
+/**
+ * Customer.
+ */
+customer_name: string, 
+/**
+ * Project (empty when none).
+ */
+project_name: string, };
+
 export type SaveQuoteRequest = { 
 /**
  * The quote to revise, or `null` for a new quote.

@@ -15,6 +15,7 @@ import type {
   QuoteListPage,
   QuoteSearch,
   QuoteView,
+  RecentQuote,
   SaveQuoteRequest,
   DoorDesign,
   ExportProgress,
@@ -68,6 +69,8 @@ export const api = {
   priceQuote: (input: QuoteInput) => call<PricedQuote>("price_quote", { input }),
   getQuote: (number: string, revision: number | null) =>
     call<QuoteView>("get_quote", { number, revision }),
+  /** The quotes opened or saved most recently on this workstation, newest first. */
+  recentQuotes: () => call<RecentQuote[]>("recent_quotes"),
   saveQuote: (request: SaveQuoteRequest) => call<QuoteView>("save_quote", { request }),
   setQuoteStatus: (number: string, status: string, version: number, reason: string | null) =>
     call<QuoteView>("set_quote_status", { number, status, version, reason }),

@@ -13,6 +13,8 @@ class QuoteSession {
   dirty = $state(false);
   /** The line whose door is open in the configurator. */
   editingLine = $state<number | null>(null);
+  /** A quote asked for from outside the Quotes screen (File › Open recent quote). */
+  requested = $state<string | null>(null);
   private openedText = "";
 
   /** Open line `i`'s door in the configurator. */

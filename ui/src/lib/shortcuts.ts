@@ -64,3 +64,6 @@ export function once(ms = 120) {
     return true;
   };
 }
+
+/** Id prefix of File › Open recent quote's items (the quote number follows). */
+export const RECENT_QUOTE = "recent-quote:";
