@@ -36,32 +36,12 @@ pub fn entry(v: &QuoteView) -> RecentQuote {
 /// Read the list; a missing file is an empty list, an unreadable one an error (the app then
 /// starts with an empty list and writes a good file at the next change).
 pub fn load(path: &Path) -> Result<Vec<RecentQuote>, CommandError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => serde_json::from_str(&text).map_err(|e| {
-            CommandError::new(
-                "ERR_APP_SETTINGS",
-                format!("recent quotes file {} is not valid: {e}", path.display()),
-            )
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(CommandError::new(
-            "ERR_APP_IO",
-            format!("reading {}: {e}", path.display()),
-        )),
-    }
+    Ok(crate::settings::read_json(path, "recent quotes")?.unwrap_or_default())
 }
 
 /// Write the list atomically, creating the folder.
 pub fn save(path: &Path, list: &[RecentQuote]) -> Result<(), CommandError> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CommandError::new("ERR_APP_IO", format!("creating {}: {e}", dir.display()))
-        })?;
-    }
-    let text = serde_json::to_string_pretty(list)
-        .map_err(|e| CommandError::new("ERR_APP_SETTINGS", e.to_string()))?;
-    spw_files::write_atomic(path, text.as_bytes())
-        .map_err(|e| CommandError::new("ERR_APP_IO", e.to_string()))
+    crate::settings::write_json(path, &list)
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! The settings file: JSON in the OS config folder, written atomically.
+//! The settings file: JSON in the OS config folder, written atomically (and the helpers the
+//! app's other small JSON files, such as the recent quotes, are read and written with).
 
 use crate::wire::{CommandError, Settings};
 use std::path::Path;
@@ -6,17 +7,20 @@ use std::path::Path;
 /// File name inside the config folder.
 pub const FILE_NAME: &str = "settings.json";
 
-/// Read the settings; a missing file gives the defaults, an unreadable one is an error (the
-/// defaults are then used and the file is left alone until the designer saves).
-pub fn load(path: &Path) -> Result<Settings, CommandError> {
+/// Read one of the app's own JSON files (settings, recent quotes): `None` when it does not
+/// exist, an `ERR_APP_SETTINGS` error naming `what` when it is not valid.
+pub fn read_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> Result<Option<T>, CommandError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => serde_json::from_str(&text).map_err(|e| {
+        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
             CommandError::new(
                 "ERR_APP_SETTINGS",
-                format!("settings file {} is not valid: {e}", path.display()),
+                format!("{what} file {} is not valid: {e}", path.display()),
             )
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(CommandError::new(
             "ERR_APP_SETTINGS",
             format!("reading {}: {e}", path.display()),
@@ -24,17 +28,28 @@ pub fn load(path: &Path) -> Result<Settings, CommandError> {
     }
 }
 
-/// Write the settings atomically, creating the folder.
-pub fn save(path: &Path, settings: &Settings) -> Result<(), CommandError> {
+/// Write one of the app's own JSON files atomically, creating the folder.
+pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), CommandError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
             CommandError::new("ERR_APP_IO", format!("creating {}: {e}", dir.display()))
         })?;
     }
-    let text = serde_json::to_string_pretty(settings)
+    let text = serde_json::to_string_pretty(value)
         .map_err(|e| CommandError::new("ERR_APP_SETTINGS", e.to_string()))?;
     spw_files::write_atomic(path, text.as_bytes())
         .map_err(|e| CommandError::new("ERR_APP_IO", e.to_string()))
+}
+
+/// Read the settings; a missing file gives the defaults, an unreadable one is an error (the
+/// defaults are then used and the file is left alone until the designer saves).
+pub fn load(path: &Path) -> Result<Settings, CommandError> {
+    Ok(read_json(path, "settings")?.unwrap_or_default())
+}
+
+/// Write the settings atomically, creating the folder.
+pub fn save(path: &Path, settings: &Settings) -> Result<(), CommandError> {
+    write_json(path, settings)
 }
 
 #[cfg(test)]
