@@ -9,7 +9,7 @@ const click = async (app, css, settleMs = 300) => {
   await new Promise((r) => setTimeout(r, settleMs));
 };
 
-const boxesExpr = "[...document.querySelectorAll('[data-testid=side-by-side] .sheet-host > svg')].map((s) => s.getAttribute('viewBox'))";
+const boxesExpr = "[...document.querySelectorAll('[data-testid=side-by-side] .sheet-drawing > svg')].map((s) => s.getAttribute('viewBox'))";
 const viewBoxes = `return ${boxesExpr};`;
 
 export async function run(ctx) {
@@ -61,7 +61,7 @@ export async function run(ctx) {
     await app.shot("revisions-side-by-side-zoomed");
 
     await click(app, "[data-mode=overlay]", 1500);
-    await app.d.waitFor("return !!document.querySelector('[data-testid=compare-overlay] > svg');", "the overlay");
+    await app.d.waitFor("return !!document.querySelector('[data-testid=compare-overlay] .sheet-drawing > svg');", "the overlay");
     const groups = await app.d.exec("const h = document.querySelector('[data-testid=compare-overlay]'); const n = (c) => h.querySelector(`g.overlay-${c}`)?.childElementCount ?? -1; return { removed: n('removed'), added: n('added'), colours: [...h.querySelectorAll('g[class^=overlay-]')].map((g) => g.getAttribute('class') + ' ' + g.getAttribute('stroke')) };");
     assert(groups.removed > 0 && groups.added > 0, `overlay shows removed and added geometry: ${JSON.stringify(groups)}`);
     ctx.log(`  overlay: ${JSON.stringify(groups)}`);
