@@ -5,7 +5,7 @@
 //! commands over the workstation database); `ops` shapes `spw-app` answers for it;
 //! `wire` holds the desktop's wire types (TypeScript generated from them by `ts-rs`);
 //! `state`, `sources`, `settings` and `watch` keep the catalogue, title block and settings;
-//! `menu` and `logging` are the native parts.
+//! `recent` the recent quotes; `menu` and `logging` are the native parts.
 
 pub mod choices;
 pub mod commands;
