@@ -25,7 +25,8 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn doc_failed(e: &spw_documents::DocError, json: bool) -> Result<Outcome> {
+/// Print a document that could not be made, with its code (input at fault: exit code 1).
+pub(crate) fn doc_failed(e: &spw_documents::DocError, json: bool) -> Result<Outcome> {
     if json {
         print_json(&serde_json::json!({"error": {"code": e.code(), "message": e.to_string()}}))?;
     } else {

@@ -531,14 +531,7 @@ fn datasheet(
     let tpl = crate::documents::templates(templates)?;
     let doc = match spw_documents::datasheet_with(cfg, g, t, &bom, cat, &meta, &tpl) {
         Ok(doc) => doc,
-        Err(e) => {
-            if json {
-                print_json(&json!({"error": {"code": e.code(), "message": e.to_string()}}))?;
-            } else {
-                println!("{e}");
-            }
-            return Ok(Outcome::Invalid);
-        }
+        Err(e) => return crate::documents::doc_failed(&e, json),
     };
     let file_name = format!("{}.pdf", meta.document_number);
     let kind = spw_store::DocumentKind::Datasheet;
@@ -644,14 +637,7 @@ fn package(
         .and_then(|dr| spw_documents::quote_package_with(&quote, &dr, cat, &meta, &tpl));
     let doc = match doc {
         Ok(doc) => doc,
-        Err(e) => {
-            if json {
-                print_json(&json!({"error": {"code": e.code(), "message": e.to_string()}}))?;
-            } else {
-                println!("{e}");
-            }
-            return Ok(Outcome::Invalid);
-        }
+        Err(e) => return crate::documents::doc_failed(&e, json),
     };
     let file_name = format!("{number}-R{}-package.pdf", d.revision);
     let kind = spw_store::DocumentKind::Package;
