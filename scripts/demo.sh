@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-. scripts/build-tools.sh
+. scripts/packages.sh
 build_tools
 
 cargo build --release --locked -p spw-cli

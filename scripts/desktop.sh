@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-. scripts/build-tools.sh
+. scripts/packages.sh
 build_tools
 . scripts/desktop-deps.sh
 desktop_deps

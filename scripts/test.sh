@@ -5,23 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-pkgs=()
-command -v cc >/dev/null 2>&1 || pkgs+=(build-essential)
-command -v pkg-config >/dev/null 2>&1 || pkgs+=(pkg-config)
-command -v qpdf >/dev/null 2>&1 || pkgs+=(qpdf)
-command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
-command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || pkgs+=(python3-venv)
-if [ ${#pkgs[@]} -gt 0 ]; then
-  echo "== installing ${pkgs[*]}"
-  $SUDO apt-get update -qq
-  $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
-fi
-if ! command -v cargo >/dev/null 2>&1; then
-  echo "Rust is not installed: install the stable toolchain with rustup, then run this again." >&2
-  exit 2
-fi
+. scripts/packages.sh
+build_tools
+apt_install qpdf poppler-utils python3 python3-venv shellcheck
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 # Python checkers in a private virtual environment (git-ignored).
@@ -37,6 +23,9 @@ export SPW_PYTHON="$PWD/.venv/bin/python"
 . scripts/desktop-deps.sh
 desktop_deps
 ui_build
+
+echo "== scripts (shellcheck, install commands)"
+bash scripts/check-scripts.sh
 echo "== svelte-check (ui types)"
 (cd ui && npx svelte-check --tsconfig ./tsconfig.json --output human)
 
@@ -51,12 +40,12 @@ echo "== cargo test"
 cargo test --workspace --locked --no-fail-fast
 
 # End-to-end tests of the real app window under Xvfb, through WebDriver (tauri-driver and
-# WebKitWebDriver). `cargo test` above built the shell (target/…/debug/spw-desktop) once.
+# WebKitWebDriver), on the shell `cargo test` above built (its integration tests need the binary):
+# built once, with the features the tests unified.
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "== installing tauri-driver"
   cargo install tauri-driver --locked --version '^2.1'
 fi
 echo "== desktop end-to-end (Xvfb + WebDriver)"
-cargo build -p spw-desktop --locked
 SPW_DESKTOP_BIN="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/spw-desktop" \
   xvfb-run -a --server-args="-screen 0 1600x1000x24" node ui/e2e/run.mjs
