@@ -119,6 +119,27 @@ impl StoreError {
         }
     }
 
+    /// The same error, reported against `path` where SQLite could only say "the database".
+    pub(crate) fn at(self, path: &std::path::Path) -> StoreError {
+        let placeholder = |p: &PathBuf| p.as_os_str() == THE_DATABASE;
+        match self {
+            StoreError::Corrupt { path: p, detail } if placeholder(&p) => StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail,
+            },
+            StoreError::Io {
+                action,
+                path: p,
+                source,
+            } if placeholder(&p) => StoreError::Io {
+                action,
+                path: path.to_path_buf(),
+                source,
+            },
+            other => other,
+        }
+    }
+
     pub(crate) fn io(
         action: &'static str,
         path: impl Into<PathBuf>,
@@ -132,12 +153,48 @@ impl StoreError {
     }
 }
 
+/// The path an error from SQLite is reported against until the store puts the database's own
+/// path in its place (see `Store::locate`).
+pub(crate) const THE_DATABASE: &str = "the database";
+
 impl From<rusqlite::Error> for StoreError {
+    /// SQLite's answer, by what it means for the person at the desk: busy (try again), damaged
+    /// (`ERR_STORE_003`, leave it alone), or the disk or the file itself failing — full, an I/O
+    /// error, no permission, read-only (`ERR_STORE_007`: the database may well be healthy, so
+    /// it must never be reported as damaged).
     fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        let disk = |action: &'static str, kind: std::io::ErrorKind, why: String| StoreError::Io {
+            action,
+            path: PathBuf::from(THE_DATABASE),
+            source: std::io::Error::new(kind, why),
+        };
         match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                StoreError::Busy
-            }
+            Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
+            Some(C::DatabaseCorrupt | C::NotADatabase) => StoreError::Corrupt {
+                path: PathBuf::from(THE_DATABASE),
+                detail: format!("it is damaged ({e})"),
+            },
+            Some(C::DiskFull) => disk(
+                "writing",
+                std::io::ErrorKind::StorageFull,
+                format!("the disk is full ({e})"),
+            ),
+            Some(C::SystemIoFailure) => disk(
+                "reading or writing",
+                std::io::ErrorKind::Other,
+                format!("the disk reported an I/O error ({e})"),
+            ),
+            Some(C::CannotOpen | C::PermissionDenied) => disk(
+                "opening",
+                std::io::ErrorKind::PermissionDenied,
+                format!("the file or its folder cannot be opened ({e})"),
+            ),
+            Some(C::ReadOnly) => disk(
+                "writing",
+                std::io::ErrorKind::PermissionDenied,
+                format!("the file or its folder is read-only ({e})"),
+            ),
             _ => StoreError::Database(e),
         }
     }

@@ -1,16 +1,20 @@
 //! Content-addressed files — drawings and documents — kept on disk beside the database, named
 //! by their SHA-256 and listed in the `files` table.
 //!
-//! Order of writing (the crash-safety rule): a file is written to a temporary name in its final
-//! folder, flushed to disk, renamed into place and its folder flushed, all *before* the
-//! transaction whose rows point at it commits. A crash can leave a file no row names (the check
-//! reports it as unreferenced), never a row naming a missing or half-written file.
+//! Order of writing (the crash-safety rule): a file is written to a temporary file created
+//! exclusively under a random name in its final folder (never following a link someone planted),
+//! flushed to disk, renamed into place and its folder flushed, all *before* the transaction whose
+//! rows point at it commits. A crash can leave a file no row names (the check reports it as
+//! unreferenced) or a temporary file (counted, and removed once stale), never a row naming a
+//! missing or half-written file.
+//!
+//! Only a well-formed SHA-256 (64 lowercase hex digits) ever becomes a path here, so a hash read
+//! from a hostile project file or database cannot reach outside the folder.
 
 use crate::error::{Result, StoreError};
 use crate::migrations::Migration;
 use rusqlite::{Transaction, params};
 use sha2::{Digest, Sha256};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
@@ -34,6 +38,49 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// Whether `s` is a SHA-256 as the store writes it: exactly 64 lowercase hex digits.
+pub fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The longest file name kept with a drawing or document, in bytes (most file systems allow 255).
+pub const MAX_FILE_NAME_BYTES: usize = 255;
+
+/// Check that `name` is one plain file-name component, safe to join to any output folder: not
+/// empty, no `/` or `\`, not `.` or `..`, no drive prefix (`C:`), no NUL or control
+/// characters, at most [`MAX_FILE_NAME_BYTES`] bytes. The answer says what is wrong.
+pub fn check_file_name(name: &str) -> std::result::Result<(), String> {
+    if name.is_empty() {
+        return Err("the file name is empty".into());
+    }
+    if name.len() > MAX_FILE_NAME_BYTES {
+        return Err(format!(
+            "the file name is {} bytes long (at most {MAX_FILE_NAME_BYTES})",
+            name.len()
+        ));
+    }
+    if name == "." || name == ".." {
+        return Err(format!("`{name}` is not a file name"));
+    }
+    if name.contains(['/', '\\', ':']) {
+        return Err(format!(
+            "`{}` is a path, not a plain file name (it could be written outside the folder)",
+            name.escape_debug()
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(format!(
+            "`{}` contains control characters",
+            name.escape_debug()
+        ));
+    }
+    let mut parts = Path::new(name).components();
+    match (parts.next(), parts.next()) {
+        (Some(std::path::Component::Normal(_)), None) => Ok(()),
+        _ => Err(format!("`{}` is not a plain file name", name.escape_debug())),
+    }
 }
 
 /// The media type of a file name's extension.
@@ -75,44 +122,49 @@ impl FileStore {
         &self.root
     }
 
-    /// Where the file with this hash lives.
+    /// Where the file with this hash lives (the caller has checked it is a SHA-256).
     pub fn path(&self, hash: &str) -> PathBuf {
         let (a, b) = hash.split_at(hash.len().min(2));
         self.root.join(a).join(b)
     }
 
-    /// Store `bytes` durably; returns their hash. A file already there with the same size is
-    /// kept (same hash, same contents).
+    /// Store `bytes` durably; returns their hash. A regular file already there with the same
+    /// size is kept (same hash, same contents).
     pub fn put(&self, bytes: &[u8]) -> Result<String> {
         let hash = sha256_hex(bytes);
         let path = self.path(&hash);
-        if std::fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64) {
+        if std::fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        {
             return Ok(hash);
         }
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
+        let made_dir = !dir.is_dir();
         std::fs::create_dir_all(&dir).map_err(StoreError::io("creating", &dir))?;
-        let tmp = dir.join(format!(
-            ".tmp-{}-{}",
-            std::process::id(),
-            uuid::Uuid::new_v4().simple()
-        ));
-        let written = (|| {
-            let mut f = std::fs::File::create(&tmp).map_err(StoreError::io("creating", &tmp))?;
-            f.write_all(bytes)
-                .map_err(StoreError::io("writing", &tmp))?;
-            f.sync_all().map_err(StoreError::io("flushing", &tmp))?;
-            std::fs::rename(&tmp, &path).map_err(StoreError::io("renaming into", &path))?;
-            sync_dir(&dir)?;
-            sync_dir(&self.root)
-        })();
-        if written.is_err() {
-            std::fs::remove_file(&tmp).ok();
+        if made_dir {
+            // The new sub-folder's own name must survive a power cut too.
+            sync_dir(&self.root)?;
         }
-        written.map(|()| hash)
+        spw_files::write_atomic(&path, bytes).map_err(|e| StoreError::Io {
+            action: e.step,
+            path: e.path,
+            source: e.source,
+        })?;
+        Ok(hash)
     }
 
-    /// The contents of a stored file, checked against its hash.
+    /// The contents of a stored file, checked against its hash. A hash that is not a SHA-256
+    /// is refused without touching the disk.
     pub fn get(&self, hash: &str) -> Result<Vec<u8>> {
+        if !is_sha256_hex(hash) {
+            return Err(StoreError::Corrupt {
+                path: self.root.clone(),
+                detail: format!(
+                    "a row names the file `{}`, which is not a SHA-256",
+                    hash.escape_debug()
+                ),
+            });
+        }
         let path = self.path(hash);
         let bytes = std::fs::read(&path).map_err(StoreError::io("reading", &path))?;
         if sha256_hex(&bytes) != hash {
@@ -169,5 +221,51 @@ mod tests {
         std::fs::write(fs.path(&a), b"jello").map_err(StoreError::io("w", "."))?;
         assert!(matches!(fs.get(&a), Err(StoreError::Corrupt { .. })));
         Ok(())
+    }
+
+    #[test]
+    fn a_hash_that_is_not_a_sha256_never_becomes_a_path() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(StoreError::io("temp", "."))?;
+        let fs = FileStore::beside(&dir.path().join("x.db"));
+        for bad in [
+            "../../../../etc/passwd",
+            "/etc/passwd",
+            "",
+            &"A".repeat(64),
+            &format!("{}/", "a".repeat(63)),
+        ] {
+            assert!(!is_sha256_hex(bad), "{bad}");
+            assert!(matches!(fs.get(bad), Err(StoreError::Corrupt { .. })), "{bad}");
+        }
+        assert!(is_sha256_hex(&sha256_hex(b"x")));
+        Ok(())
+    }
+
+    #[test]
+    fn put_leaves_no_temporary_file_and_keeps_an_existing_one() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(StoreError::io("temp", "."))?;
+        let fs = FileStore::beside(&dir.path().join("x.db"));
+        let h = fs.put(b"drawing")?;
+        let folder = fs.path(&h).parent().map(Path::to_path_buf).unwrap_or_default();
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .map_err(StoreError::io("listing", &folder))?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec![h.get(2..).unwrap_or_default().to_owned()]);
+        Ok(())
+    }
+
+    #[test]
+    fn only_plain_file_names_pass() {
+        for good in ["SPW600e-ELV-001-A.dxf", "Q-2026-7KQ2-001-R2-package.pdf", "a", ".hidden"] {
+            assert_eq!(check_file_name(good), Ok(()), "{good}");
+        }
+        let long = "x".repeat(MAX_FILE_NAME_BYTES + 1);
+        for bad in [
+            "", ".", "..", "../../x", "/abs/path", "a/b", "a\\b", "C:x", "a\0b", "a\nb", &long,
+        ] {
+            assert!(check_file_name(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -9,7 +9,10 @@
 //! update made from a stale read is refused (`ERR_STORE_002`), never merged silently.
 //!
 //! A file that is not an SPW600e database, is damaged, or comes from a newer program is refused
-//! (`ERR_STORE_003`, `ERR_STORE_004`) before anything is written to it.
+//! (`ERR_STORE_003`, `ERR_STORE_004`) before anything is written to it: its header is read
+//! without SQLite (a file cut short is caught there), and before a session's first write SQLite's
+//! `quick_check` looks at every page. A full disk, an I/O error or a read-only file is not
+//! damage: it is `ERR_STORE_007`, so nobody throws away a healthy database over it.
 
 mod audit;
 mod documents;
@@ -30,12 +33,15 @@ pub use documents::{DocumentKind, NewDocument, StoredDocument};
 pub use drawings::{DrawingRevision, IssueOptions, StoredDrawing, StoredFile};
 pub use error::{Result, StoreError};
 pub use events::{IncomingEvent, OutboxEvent, Priority, timestamp};
-pub use files::{FileStore, sha256_hex};
-pub use maintenance::{BackupSummary, CheckReport};
+pub use files::{FileStore, MAX_FILE_NAME_BYTES, check_file_name, is_sha256_hex, sha256_hex};
+pub use maintenance::{
+    BackupSummary, CheckReport, FIX_TEMPORARY_FILE_AGE, STALE_TEMPORARY_FILE_AGE,
+};
 pub use quotes::{QuoteDetail, RevisionSummary, SavedQuote, StatusChange, StatusEntry};
 pub use search::{MAX_PAGE_SIZE, QuoteListItem, QuotePage, QuoteQuery, edit_distance};
-pub use transfer::ImportSummary;
+pub use transfer::{ImportSummary, MAX_PROJECT_FILE_BYTES, read_project_file};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::Serialize;
 use spw_model::catalogue::Catalogue;
@@ -157,6 +163,11 @@ pub struct Store {
     files: FileStore,
     actor: Actor,
     workstation: String,
+    /// Whether this session has checked every page (`quick_check`) and may write.
+    checked: bool,
+    /// Whether a write-ahead log was left beside the file when it was opened (a crash, or another
+    /// program using it): until the file is checked, closing must not copy it into the file.
+    wal_left: bool,
 }
 
 fn corrupt(path: &Path, detail: impl std::fmt::Display) -> StoreError {
@@ -166,57 +177,148 @@ fn corrupt(path: &Path, detail: impl std::fmt::Display) -> StoreError {
     }
 }
 
-/// Read the header of an existing file without letting SQLite touch it.
+/// What an error while opening means: damage and foreign files are `ERR_STORE_003`, the disk
+/// failing `ERR_STORE_007`, anything else SQLite says at this point makes it unusable.
+fn opening(path: &Path, e: rusqlite::Error) -> StoreError {
+    match StoreError::from(e) {
+        StoreError::Database(e) => corrupt(path, e),
+        other => other.at(path),
+    }
+}
+
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A write-ahead log with something in it beside the database: another program has it open, or
+/// one was killed with changes not yet copied into the file.
+fn wal_left(path: &Path) -> bool {
+    std::fs::metadata(side_file(path, "-wal")).is_ok_and(|m| m.len() > 0)
+}
+
+/// Read the header of an existing file without letting SQLite touch it: is it SQLite at all, is
+/// its page size sane, is it a whole number of pages, and not shorter than its header says?
+///
+/// A finding is looked at again a moment later before it is believed: another program copying
+/// its log into the file (a checkpoint) grows it page by page after rewriting the header.
 fn precheck(path: &Path) -> Result<()> {
+    let mut attempt = 0;
+    loop {
+        match precheck_once(path) {
+            Err(StoreError::Corrupt { .. }) if attempt < 3 => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(40));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn precheck_once(path: &Path) -> Result<()> {
     use std::io::Read;
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return Ok(());
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io("opening", path)(e)),
     };
-    let mut head = [0u8; 16];
-    let n = f.read(&mut head).map_err(StoreError::io("reading", path))?;
-    if n == 0 {
+    let mut head = Vec::with_capacity(100);
+    (&mut f)
+        .take(100)
+        .read_to_end(&mut head)
+        .map_err(StoreError::io("reading", path))?;
+    if head.is_empty() {
         return Ok(());
     }
-    if n < 16 || &head != b"SQLite format 3\0" {
+    let len = f
+        .metadata()
+        .map_err(StoreError::io("reading", path))?
+        .len();
+    if head.len() < 100 || !head.starts_with(b"SQLite format 3\0") {
         return Err(corrupt(path, "it is not a SQLite database"));
+    }
+    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(corrupt(path, "its header is damaged (no valid page size)"));
+    }
+    if len % page_size != 0 {
+        return Err(corrupt(
+            path,
+            format!(
+                "it is damaged or cut short: {len} bytes is not a whole number of {page_size}-byte pages"
+            ),
+        ));
+    }
+    let pages = u64::from(be32(28));
+    let size_valid = pages > 0 && be32(24) == be32(92);
+    if size_valid && !wal_left(path) && len < pages * page_size {
+        return Err(corrupt(
+            path,
+            format!(
+                "it is cut short: its header says {pages} pages of {page_size} bytes, the file has {len} bytes"
+            ),
+        ));
     }
     Ok(())
 }
 
 impl Store {
     /// Open (or create) the database at `path` for `actor`, bringing its schema up to date.
+    ///
+    /// Nothing is written to a file that is not ours, is damaged or is newer: it is looked at
+    /// first, and every page is checked before the first write (here, when the schema must be
+    /// created or brought up to date; otherwise before the session's first change).
     pub fn open(path: &Path, actor: Actor) -> Result<Store> {
         precheck(path)?;
         if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(StoreError::io("creating", dir))?;
         }
-        let mut conn = Connection::open_with_flags(
+        let wal_left = wal_left(path);
+        let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| corrupt(path, e))?;
+        .map_err(|e| opening(path, e))?;
+        if wal_left {
+            // Until the file is known sound, closing must not copy the log into it.
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+                .map_err(|e| opening(path, e))?;
+        }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         audit::register_actor(&conn, &actor.name, actor.email.as_deref())?;
         // Look before writing anything: whose file is it, and how new?
-        let looked = (|| -> rusqlite::Result<(i32, i64, i64)> {
+        let looked = (|| -> rusqlite::Result<(i32, i64, i64, String)> {
             let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
             let version = migrations::version(&conn)?;
             let tables: i64 =
                 conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-            Ok((app, version, tables))
+            let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            Ok((app, version, tables, mode))
         })();
-        let (app, version, tables) = looked.map_err(|e| corrupt(path, e))?;
-        if app != APPLICATION_ID && (app != 0 || tables > 0) {
+        let (app, version, tables, mode) = looked.map_err(|e| opening(path, e))?;
+        // Only an empty file is new: no tables, no schema version, no other program's id.
+        let new = app == 0 && version == 0 && tables == 0;
+        if app != APPLICATION_ID && !new {
             return Err(corrupt(
                 path,
-                "it is a SQLite database of another program (application id differs)",
+                if app == 0 {
+                    "it is a SQLite database of another program (it has tables or a schema \
+                     version, and is not marked as an SPW600e database)"
+                } else {
+                    "it is a SQLite database of another program (application id differs)"
+                },
             ));
         }
         let latest = migrations::latest();
         if version > latest {
-            let compatible = migrations::compatible_from(&conn).map_err(|e| corrupt(path, e))?;
+            let compatible = migrations::compatible_from(&conn).map_err(|e| opening(path, e))?;
             if compatible.is_none_or(|c| c > latest) {
                 return Err(StoreError::NewerSchema {
                     path: path.to_path_buf(),
@@ -225,9 +327,23 @@ impl Store {
                 });
             }
         }
+        let mut store = Store {
+            files: FileStore::beside(path),
+            path: path.to_path_buf(),
+            conn,
+            actor,
+            workstation: String::new(),
+            checked: false,
+            wal_left,
+        };
+        if new || version < latest || !mode.eq_ignore_ascii_case("wal") {
+            // The schema or the journal is about to be written: check every page first.
+            store.ready_to_write()?;
+        }
+        let conn = &mut store.conn;
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| corrupt(path, e))?;
+            .map_err(|e| opening(path, e))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(corrupt(
                 path,
@@ -237,19 +353,46 @@ impl Store {
         conn.execute_batch(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;
              PRAGMA cache_size = -32000;",
-        )?;
+        )
+        .map_err(|e| opening(path, e))?;
         if app == 0 {
-            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(|e| opening(path, e))?;
         }
-        migrations::apply(&mut conn)?;
-        let workstation = meta::workstation(&mut conn)?;
-        Ok(Store {
-            files: FileStore::beside(path),
-            path: path.to_path_buf(),
-            conn,
-            actor,
-            workstation,
-        })
+        migrations::apply(conn).map_err(|e| e.at(path))?;
+        store.workstation = meta::workstation(&mut store.conn).map_err(|e| e.at(path))?;
+        Ok(store)
+    }
+
+    /// Before the session's first write: check every page (a bounded `quick_check`, stopping
+    /// at the first finding) and refuse a damaged file untouched; then clear away temporary
+    /// files a killed program left long ago.
+    fn ready_to_write(&mut self) -> Result<()> {
+        if self.checked {
+            return Ok(());
+        }
+        let found: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| StoreError::from(e).at(&self.path))?;
+        if found != "ok" {
+            return Err(corrupt(
+                &self.path,
+                format!("it is damaged (SQLite's check found: {found})"),
+            ));
+        }
+        if self.wal_left {
+            self.conn
+                .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+                .map_err(|e| StoreError::from(e).at(&self.path))?;
+        }
+        self.checked = true;
+        maintenance::remove_temporary_files(
+            &self.path,
+            &self.files,
+            maintenance::STALE_TEMPORARY_FILE_AGE,
+        );
+        Ok(())
     }
 
     /// The database file.
@@ -273,6 +416,7 @@ impl Store {
         &mut self,
         f: impl Fn(&Transaction<'_>, &quotes::Author<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.ready_to_write()?;
         let mut attempt = 0;
         loop {
             let now = events::timestamp(OffsetDateTime::now_utc());
@@ -295,7 +439,7 @@ impl Store {
                     attempt += 1;
                     std::thread::sleep(Duration::from_millis(50 * attempt));
                 }
-                other => return other,
+                other => return other.map_err(|e| e.at(&self.path)),
             }
         }
     }
@@ -389,6 +533,7 @@ impl Store {
         options: &IssueOptions<'_>,
         cat: &Catalogue,
     ) -> Result<Vec<DrawingRevision>> {
+        self.ready_to_write()?;
         let drawn = drawings::draw(
             &self.conn,
             &self.files,
@@ -551,19 +696,32 @@ impl Store {
     }
 
     /// Merge a project file made by [`Store::export_project`] on any workstation.
+    ///
+    /// The whole file is checked first — format and versions, every hash, file name, size and
+    /// reference, every column's type, and every quote's figures against the priced result they
+    /// came from — and refused whole (`ERR_STORE_006`, nothing written) when anything is wrong.
+    /// Its files are written only in the merge, after every row was accepted and just before the
+    /// rows commit.
     pub fn import_project(&mut self, bytes: &[u8]) -> Result<ImportSummary> {
-        let (doc, written) = transfer::read(bytes, &self.files)?;
-        self.write(|tx, _| transfer::merge(tx, &doc, written))
+        let checked = transfer::read(&self.conn, bytes)?;
+        let files = self.files.clone();
+        self.write(|tx, _| transfer::merge(tx, &files, &checked))
     }
 
     /// Back the database and its files up to `dest`, while others may go on writing.
     pub fn backup(&self, dest: &Path) -> Result<BackupSummary> {
-        maintenance::backup(&self.conn, &self.files, dest)
+        maintenance::backup(&self.conn, &self.files, dest).map_err(|e| e.at(&self.path))
     }
 
     /// Check the database and its files.
     pub fn check(&self) -> Result<CheckReport> {
-        maintenance::check(&self.conn, &self.files)
+        maintenance::check(&self.conn, &self.path, &self.files).map_err(|e| e.at(&self.path))
+    }
+
+    /// Remove the temporary files beside the database and in its file store that nothing has
+    /// written to for `older_than` (left by a program that was killed); returns how many.
+    pub fn remove_temporary_files(&self, older_than: Duration) -> u64 {
+        maintenance::remove_temporary_files(&self.path, &self.files, older_than)
     }
 }
 

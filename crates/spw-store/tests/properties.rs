@@ -1,6 +1,7 @@
 //! Property: whatever sequence of saves, revisions and status moves a user makes, the store
 //! keeps every revision exactly as priced, the quote row agrees with its latest revision, the
-//! audit log has one record per change, and every change has its outbox event.
+//! audit log has one record per change, and every change has its outbox event — and every
+//! project it exports passes the import's checks of its figures on another workstation.
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -113,5 +114,14 @@ proptest! {
             prop_assert_eq!(mine, *n_events);
         }
         prop_assert!(s.check().expect("check").ok());
+        // Whatever was priced, its figures pass an import's checks elsewhere, unchanged.
+        let mut other = Store::open(&dir.path().join("other.db"), Actor { name: "o".into(), email: None }).expect("open");
+        for p in s.projects().expect("projects") {
+            let file = s.export_project(&p.project_number).expect("export");
+            other.import_project(&file).expect("a project this store made imports");
+        }
+        for (number, ..) in &model {
+            prop_assert_eq!(other.quote(number, None).expect("imported").report, s.quote(number, None).expect("here").report);
+        }
     }
 }
