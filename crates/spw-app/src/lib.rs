@@ -8,12 +8,16 @@
 pub mod compare;
 mod cutting;
 pub mod drawings;
+pub mod input;
 mod quote_request;
 pub mod report;
 mod round;
 
 pub use cutting::{CutFailure, CutGroup, QuoteCutError, QuoteCutReport, cut, cut_quote};
-pub use quote_request::{QuoteRequest, read_quote_request};
+pub use input::{MAX_INPUT_BYTES, check_input_size, input_text};
+pub use quote_request::{
+    MAX_QUANTITY, MAX_QUOTE_LINES, QUOTE_TEXT_LIMITS, QuoteRequest, read_quote_request,
+};
 pub use report::{BomReport, QuoteReport, ThermalReport, ValidationReport};
 pub use spw_cutting::SolveOptions;
 

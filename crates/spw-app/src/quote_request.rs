@@ -4,14 +4,29 @@
 use serde_json::{Map, Value, json};
 use spw_model::Percentage;
 use spw_model::catalogue::Catalogue;
-use spw_model::config_reader::parse_json;
-use spw_model::issue::{Issue, IssueCode, has_errors};
+use spw_model::issue::{Issue, IssueCode, echo, has_errors};
+use spw_model::json::{Document, parse_object};
+use spw_model::limits::{MAX_NAME_CHARS, MAX_REFERENCE_CHARS, check_text};
+use spw_model::text::{ECHO_CHARS, clip};
 use spw_validation::Evaluation;
 use time::Date;
 use time::macros::format_description;
 
 /// Largest quantity on one line.
 pub const MAX_QUANTITY: u64 = 10_000;
+
+/// Most lines one quote may have. More is `ERR_VAL_002` on `lines` (`"limit": {"max": 500}`).
+pub const MAX_QUOTE_LINES: usize = 500;
+
+/// The text fields of a quote request and their limits, in characters (see
+/// [`spw_model::limits`]).
+pub const QUOTE_TEXT_LIMITS: [(&str, usize); 5] = [
+    ("customer_name", MAX_NAME_CHARS),
+    ("project_name", MAX_NAME_CHARS),
+    ("project_reference", MAX_REFERENCE_CHARS),
+    ("quote_number", MAX_REFERENCE_CHARS),
+    ("date", MAX_REFERENCE_CHARS),
+];
 
 /// One line: its evaluated (valid) door and how many.
 #[derive(Debug, Clone)]
@@ -48,12 +63,22 @@ pub struct QuoteRequest {
 fn text(obj: &Map<String, Value>, key: &str, out: &mut Vec<Issue>) -> Option<String> {
     match obj.get(key) {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            let max = QUOTE_TEXT_LIMITS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(MAX_REFERENCE_CHARS, |(_, m)| *m);
+            if let Some(issue) = check_text(key, s.trim(), max) {
+                out.push(issue);
+                return None;
+            }
+            Some(s.trim().to_owned())
+        }
         Some(Value::String(_)) => None,
         Some(v) => {
             out.push(
                 Issue::error(IssueCode::Malformed, key, format!("{key} must be a string"))
-                    .value(v.clone()),
+                    .value(echo(v)),
             );
             None
         }
@@ -86,15 +111,13 @@ fn percentage(
                     key,
                     format!("{key} must be between 0 and 100, got {p}"),
                 )
-                .value(v.clone())
+                .value(echo(v))
                 .limit(json!({"min": 0, "max": 100})),
             );
             default
         }
         Err(e) => {
-            out.push(
-                Issue::error(IssueCode::Malformed, key, format!("{key}: {e}")).value(v.clone()),
-            );
+            out.push(Issue::error(IssueCode::Malformed, key, format!("{key}: {e}")).value(echo(v)));
             default
         }
     }
@@ -102,14 +125,17 @@ fn percentage(
 
 /// Read and validate a quote request; every issue of every line at once.
 pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest, Vec<Issue>> {
-    let value = parse_json(text_in).map_err(|i| vec![i])?;
-    let Some(obj) = value.as_object() else {
-        return Err(vec![Issue::error(
-            IssueCode::Malformed,
-            "",
-            "a quote must be a JSON object",
-        )]);
+    let (members, duplicate_keys) = match parse_object(text_in).map_err(|i| vec![i])? {
+        Document::Object { members, warnings } => (members, warnings),
+        Document::NotObject { .. } => {
+            return Err(vec![Issue::error(
+                IssueCode::Malformed,
+                "",
+                "a quote must be a JSON object",
+            )]);
+        }
     };
+    let obj = &members;
     let mut issues = Vec::new();
     let customer_name = text(obj, "customer_name", &mut issues);
     if customer_name.is_none() && !issues.iter().any(|i| i.field == "customer_name") {
@@ -138,7 +164,10 @@ pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest
                     Issue::error(
                         IssueCode::Malformed,
                         "date",
-                        format!("date `{s}` is not a date like 2025-11-08"),
+                        format!(
+                            "date `{}` is not a date like 2025-11-08",
+                            clip(&s, ECHO_CHARS)
+                        ),
                     )
                     .value(s),
                 );
@@ -149,6 +178,18 @@ pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest
 
     let mut lines = Vec::new();
     match obj.get("lines") {
+        Some(Value::Array(arr)) if arr.len() > MAX_QUOTE_LINES => issues.push(
+            Issue::error(
+                IssueCode::DimensionLimit,
+                "lines",
+                format!(
+                    "the quote has {} lines; a quote may have at most {MAX_QUOTE_LINES} (split it into several quotes)",
+                    arr.len()
+                ),
+            )
+            .value(arr.len())
+            .limit(json!({ "max": MAX_QUOTE_LINES })),
+        ),
         Some(Value::Array(arr)) if !arr.is_empty() => {
             for (i, line) in arr.iter().enumerate() {
                 let prefix = format!("lines[{i}]");
@@ -168,7 +209,7 @@ pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest
                             _ => {
                                 issues.push(
                                 Issue::error(IssueCode::Malformed, format!("{prefix}.quantity"), format!("quantity must be a whole number from 1 to {MAX_QUANTITY}"))
-                                    .value(q.clone())
+                                    .value(echo(q))
                                     .limit(json!({"min": 1, "max": MAX_QUANTITY})),
                             );
                                 None
@@ -201,10 +242,11 @@ pub fn read_quote_request(text_in: &str, cat: &Catalogue) -> Result<QuoteRequest
             "a quote needs at least one line",
         )),
         Some(v) => issues.push(
-            Issue::error(IssueCode::Malformed, "lines", "lines must be an array").value(v.clone()),
+            Issue::error(IssueCode::Malformed, "lines", "lines must be an array").value(echo(v)),
         ),
     }
 
+    issues.extend(duplicate_keys);
     if has_errors(&issues) {
         return Err(issues);
     }

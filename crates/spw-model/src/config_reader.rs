@@ -11,7 +11,10 @@ use crate::config::{
     Declared, DoorConfiguration, DoorType, Finish, FireRating, GlazingType, Handing, Hardware,
     OpeningDirection, SCHEMA_VERSION, SecurityRating, ThresholdType,
 };
-use crate::issue::{Issue, IssueCode, Position};
+use crate::issue::{Issue, IssueCode};
+use crate::json::{self, Document};
+use crate::limits::{check_text, text_limit};
+use crate::text::{ECHO_CHARS, clip};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -120,56 +123,44 @@ impl Draft {
     }
 }
 
-/// Parse JSON text into a value, or the `ERR_VAL_001` issue giving the syntax error's position.
+/// Parse JSON text into a value (a leading byte order mark skipped), or the `ERR_VAL_001` issue
+/// giving the syntax error's position.
 #[allow(clippy::result_large_err)] // one issue, returned once per document
 pub fn parse_json(text: &str) -> Result<Value, Issue> {
-    serde_json::from_str::<Value>(text).map_err(|e| {
-        let position = Position {
-            line: e.line(),
-            column: e.column(),
-        };
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "the document ends too early",
-            serde_json::error::Category::Syntax => "syntax error",
-            serde_json::error::Category::Data => "unexpected data",
-            serde_json::error::Category::Io => "could not be read",
-        };
-        Issue::error(
-            IssueCode::Malformed,
-            "",
-            format!(
-                "not valid JSON: {what} at line {}, column {} ({e})",
-                position.line, position.column
-            ),
-        )
-        .value(serde_json::json!({"line": position.line, "column": position.column}))
-        .at(position)
-    })
+    json::parse(text).map(|p| p.value)
 }
 
-/// Read a configuration from JSON text.
+/// Read a configuration from JSON text. The text is checked to hold an object before any tree
+/// is built; a key given twice is an `ERR_VAL_008` warning (the last value is used).
 pub fn read_text(text: &str) -> (Draft, Vec<Issue>) {
-    match parse_json(text) {
-        Ok(value) => read_value(&value),
+    match json::parse_object(text) {
+        Ok(Document::Object { members, warnings }) => {
+            let mut r = Reader::default();
+            r.read(&members);
+            r.issues.extend(warnings);
+            (r.draft, r.issues)
+        }
+        Ok(Document::NotObject { kind, excerpt }) => {
+            (Draft::default(), vec![not_an_object(kind).value(excerpt)])
+        }
         Err(issue) => (Draft::default(), vec![issue]),
     }
+}
+
+fn not_an_object(kind: &str) -> Issue {
+    Issue::error(
+        IssueCode::Malformed,
+        "",
+        format!("a door configuration must be a JSON object, not {kind}"),
+    )
 }
 
 /// Read a configuration from a JSON value.
 pub fn read_value(value: &Value) -> (Draft, Vec<Issue>) {
     let mut r = Reader::default();
     let Some(obj) = value.as_object() else {
-        r.issues.push(
-            Issue::error(
-                IssueCode::Malformed,
-                "",
-                format!(
-                    "a door configuration must be a JSON object, not {}",
-                    kind(value)
-                ),
-            )
-            .value(value.clone()),
-        );
+        r.issues
+            .push(not_an_object(kind(value)).value(crate::issue::echo(value)));
         return (r.draft, r.issues);
     };
     r.read(obj);
@@ -177,14 +168,7 @@ pub fn read_value(value: &Value) -> (Draft, Vec<Issue>) {
 }
 
 fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    json::kind_of(v)
 }
 
 #[derive(Default)]
@@ -195,7 +179,8 @@ struct Reader {
 
 impl Reader {
     fn bad(&mut self, field: &str, message: String, value: &Value, allowed: Option<Value>) {
-        let mut issue = Issue::error(IssueCode::Malformed, field, message).value(value.clone());
+        let mut issue =
+            Issue::error(IssueCode::Malformed, field, message).value(crate::issue::echo(value));
         if let Some(a) = allowed {
             issue = issue.limit(a);
         }
@@ -231,7 +216,11 @@ impl Reader {
                 } else {
                     self.bad(
                         field,
-                        format!("{field} `{s}` is not one of: {}", names.join(", ")),
+                        format!(
+                            "{field} `{}` is not one of: {}",
+                            clip(s, ECHO_CHARS),
+                            names.join(", ")
+                        ),
                         v,
                         Some(allowed),
                     );
@@ -309,7 +298,15 @@ impl Reader {
         match v {
             Value::Null => None,
             Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => Some(s.trim().to_owned()),
+            Value::String(s) => {
+                let limit = text_limit(field).unwrap_or(crate::limits::MAX_REFERENCE_CHARS);
+                if let Some(issue) = check_text(path, s.trim(), limit) {
+                    self.issues.push(issue);
+                    self.draft.broken.insert(path.to_owned());
+                    return None;
+                }
+                Some(s.trim().to_owned())
+            }
             other => {
                 self.bad(
                     path,
@@ -530,15 +527,22 @@ impl Reader {
         self.draft.declared.overall_u_value =
             self.number(obj, "overall_u_value", "overall_u_value");
 
-        for key in obj.keys() {
-            if !KNOWN.contains(&key.as_str()) && !ENVELOPE_FIELDS.contains(&key.as_str()) {
+        for (key, value) in obj {
+            if ENVELOPE_FIELDS.contains(&key.as_str()) {
+                if let (Value::String(s), Some(max)) = (value, text_limit(key)) {
+                    self.issues.extend(check_text(key, s, max));
+                }
+            } else if !KNOWN.contains(&key.as_str()) {
                 self.issues.push(
                     Issue::warning(
                         IssueCode::UnknownField,
                         key.as_str(),
-                        format!("{key} is not a door configuration field and is ignored"),
+                        format!(
+                            "{} is not a door configuration field and is ignored",
+                            clip(key, ECHO_CHARS)
+                        ),
                     )
-                    .value(obj[key].clone()),
+                    .value(crate::issue::echo(value)),
                 );
             }
         }
@@ -568,15 +572,16 @@ impl Reader {
             handles: self.text(hw, "handles", "hardware.handles"),
             closer: self.text(hw, "closer", "hardware.closer"),
         };
-        for key in hw.keys() {
+        for (key, value) in hw {
             if !["hinges", "lock", "handles", "closer"].contains(&key.as_str()) {
+                let key = clip(key, ECHO_CHARS);
                 self.issues.push(
                     Issue::warning(
                         IssueCode::UnknownField,
                         format!("hardware.{key}"),
                         format!("hardware.{key} is not a hardware field and is ignored"),
                     )
-                    .value(hw[key].clone()),
+                    .value(crate::issue::echo(value)),
                 );
             }
         }
@@ -700,6 +705,92 @@ mod tests {
         let (_, issues) = read_text("[1, 2]");
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].code, IssueCode::Malformed);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let (draft, issues) = read_text(&format!("\u{FEFF}{SEED_7_2_3}"));
+        assert!(issues.is_empty(), "{issues:?}");
+        assert!(draft.complete().is_some());
+    }
+
+    #[test]
+    fn a_repeated_key_is_warned_with_its_path() {
+        let text = SEED_7_2_3
+            .replacen(
+                "\"frame_width\": 1870,",
+                "\"frame_width\": 1000, \"frame_width\": 1870,",
+                1,
+            )
+            .replacen(
+                "\"lock\": \"multipoint_5_point\",",
+                "\"lock\": \"x\", \"lock\": \"multipoint_5_point\",",
+                1,
+            );
+        let (draft, issues) = read_text(&text);
+        assert_eq!(draft.frame_width_mm, Some(1870), "the last value is used");
+        let warned: Vec<(&str, IssueCode, bool)> = issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.code, i.is_error()))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                ("frame_width", IssueCode::UnknownField, false),
+                ("hardware.lock", IssueCode::UnknownField, false)
+            ]
+        );
+        assert!(issues[0].message.contains("more than once"));
+    }
+
+    #[test]
+    fn a_huge_array_is_refused_with_a_short_echo() {
+        let text = format!("[{}1]", "1,".repeat(1_000_000));
+        let (_, issues) = read_text(&text);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, IssueCode::Malformed);
+        assert!(
+            issues[0].message.contains("not an array"),
+            "{}",
+            issues[0].message
+        );
+        let echoed = serde_json::to_string(&issues[0]).expect("json");
+        assert!(echoed.len() < 1000, "{} bytes", echoed.len());
+    }
+
+    #[test]
+    fn long_text_fields_are_refused_with_their_limit() {
+        let text = SEED_7_2_3
+            .replacen("\"RAL 7016\"", &format!("\"{}\"", "R".repeat(5000)), 1)
+            .replacen(
+                "\"overhead_size_4\"",
+                &format!("\"{}\"", "c".repeat(101)),
+                1,
+            )
+            .replacen("{", &format!("{{\"notes\": \"{}\",", "n".repeat(2001)), 1);
+        let (draft, issues) = read_text(&text);
+        assert!(draft.complete().is_none());
+        for (field, max) in [("color", 100), ("hardware.closer", 100), ("notes", 2000)] {
+            let i = issues
+                .iter()
+                .find(|i| i.field == field)
+                .unwrap_or_else(|| panic!("{field} not refused: {issues:?}"));
+            assert_eq!(i.code, IssueCode::DimensionLimit);
+            assert_eq!(i.limit, Some(serde_json::json!({"max": max})));
+        }
+        let all = serde_json::to_string(&issues).expect("json");
+        assert!(all.len() < 2000, "{all}");
+    }
+
+    #[test]
+    fn unknown_keys_are_echoed_short() {
+        let key = "k".repeat(100_000);
+        let (_, issues) = read_text(&format!("{{\"{key}\": \"{key}\"}}"));
+        let i = issues
+            .iter()
+            .find(|i| i.code == IssueCode::UnknownField)
+            .expect("warned");
+        assert!(serde_json::to_string(i).expect("json").len() < 2000);
     }
 
     proptest::proptest! {

@@ -8,9 +8,13 @@ pub mod catalogue;
 pub mod config;
 pub mod config_reader;
 pub mod issue;
+pub mod json;
+pub mod limits;
 pub mod money;
+pub mod text;
 
 pub use catalogue::Catalogue;
 pub use config::DoorConfiguration;
 pub use issue::{Issue, IssueCode, Severity};
 pub use money::{Pence, Percentage};
+pub use text::display_safe;

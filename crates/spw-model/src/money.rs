@@ -145,7 +145,12 @@ impl Percentage {
     pub fn parse(text: &str) -> Result<Percentage, String> {
         Pence::parse_pounds(text)
             .map(|p| Percentage(p.0))
-            .map_err(|_| format!("`{text}` is not a percentage with at most two decimals"))
+            .map_err(|_| {
+                format!(
+                    "`{}` is not a percentage with at most two decimals",
+                    crate::text::clip(text, crate::text::ECHO_CHARS)
+                )
+            })
     }
 
     /// From a JSON number such as `7.5`; refuses more than two decimals and non-finite values.
