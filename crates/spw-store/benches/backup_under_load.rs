@@ -133,8 +133,20 @@ fn main() {
     let quick = t.elapsed();
     drop(check);
 
-    writeln!(out, "{:<44} {:>10} {:>16}", "run", "time", "saves meanwhile").ok();
-    writeln!(out, "{:<44} {:>8.0}ms {:>16}", "backup, idle", idle.as_secs_f64() * 1e3, 0).ok();
+    writeln!(
+        out,
+        "{:<44} {:>10} {:>16}",
+        "run", "time", "saves meanwhile"
+    )
+    .ok();
+    writeln!(
+        out,
+        "{:<44} {:>8.0}ms {:>16}",
+        "backup, idle",
+        idle.as_secs_f64() * 1e3,
+        0
+    )
+    .ok();
     let load = Load::start(&db);
     for i in 1..=3 {
         let before = load.saves();

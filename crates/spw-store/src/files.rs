@@ -42,7 +42,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Whether `s` is a SHA-256 as the store writes it: exactly 64 lowercase hex digits.
 pub fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The longest file name kept with a drawing or document, in bytes (most file systems allow 255).
@@ -79,7 +81,10 @@ pub fn check_file_name(name: &str) -> std::result::Result<(), String> {
     let mut parts = Path::new(name).components();
     match (parts.next(), parts.next()) {
         (Some(std::path::Component::Normal(_)), None) => Ok(()),
-        _ => Err(format!("`{}` is not a plain file name", name.escape_debug())),
+        _ => Err(format!(
+            "`{}` is not a plain file name",
+            name.escape_debug()
+        )),
     }
 }
 
@@ -235,7 +240,10 @@ mod tests {
             &format!("{}/", "a".repeat(63)),
         ] {
             assert!(!is_sha256_hex(bad), "{bad}");
-            assert!(matches!(fs.get(bad), Err(StoreError::Corrupt { .. })), "{bad}");
+            assert!(
+                matches!(fs.get(bad), Err(StoreError::Corrupt { .. })),
+                "{bad}"
+            );
         }
         assert!(is_sha256_hex(&sha256_hex(b"x")));
         Ok(())
@@ -246,7 +254,11 @@ mod tests {
         let dir = tempfile::tempdir().map_err(StoreError::io("temp", "."))?;
         let fs = FileStore::beside(&dir.path().join("x.db"));
         let h = fs.put(b"drawing")?;
-        let folder = fs.path(&h).parent().map(Path::to_path_buf).unwrap_or_default();
+        let folder = fs
+            .path(&h)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let names: Vec<String> = std::fs::read_dir(&folder)
             .map_err(StoreError::io("listing", &folder))?
             .flatten()
@@ -258,12 +270,27 @@ mod tests {
 
     #[test]
     fn only_plain_file_names_pass() {
-        for good in ["SPW600e-ELV-001-A.dxf", "Q-2026-7KQ2-001-R2-package.pdf", "a", ".hidden"] {
+        for good in [
+            "SPW600e-ELV-001-A.dxf",
+            "Q-2026-7KQ2-001-R2-package.pdf",
+            "a",
+            ".hidden",
+        ] {
             assert_eq!(check_file_name(good), Ok(()), "{good}");
         }
         let long = "x".repeat(MAX_FILE_NAME_BYTES + 1);
         for bad in [
-            "", ".", "..", "../../x", "/abs/path", "a/b", "a\\b", "C:x", "a\0b", "a\nb", &long,
+            "",
+            ".",
+            "..",
+            "../../x",
+            "/abs/path",
+            "a/b",
+            "a\\b",
+            "C:x",
+            "a\0b",
+            "a\nb",
+            &long,
         ] {
             assert!(check_file_name(bad).is_err(), "{bad:?}");
         }

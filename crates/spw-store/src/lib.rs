@@ -231,10 +231,7 @@ fn precheck_once(path: &Path) -> Result<()> {
     if head.is_empty() {
         return Ok(());
     }
-    let len = f
-        .metadata()
-        .map_err(StoreError::io("reading", path))?
-        .len();
+    let len = f.metadata().map_err(StoreError::io("reading", path))?.len();
     if head.len() < 100 || !head.starts_with(b"SQLite format 3\0") {
         return Err(corrupt(path, "it is not a SQLite database"));
     }

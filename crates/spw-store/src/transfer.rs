@@ -244,8 +244,9 @@ struct Column {
 }
 
 fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
-    let mut stmt =
-        conn.prepare("SELECT name, upper(type), \"notnull\", dflt_value IS NULL FROM pragma_table_info(?1)")?;
+    let mut stmt = conn.prepare(
+        "SELECT name, upper(type), \"notnull\", dflt_value IS NULL FROM pragma_table_info(?1)",
+    )?;
     let cols = stmt
         .query_map([table], |r| {
             let notnull: bool = r.get(2)?;
@@ -311,10 +312,10 @@ pub(crate) fn read(conn: &Connection, bytes: &[u8]) -> Result<Checked> {
             "project file format version {version} is newer than this program reads ({FORMAT_VERSION}); update SPW600e Designer"
         )));
     }
-    if !doc
+    if doc
         .get("schema_version")
         .and_then(Value::as_i64)
-        .is_some_and(|v| v >= 1)
+        .is_none_or(|v| v < 1)
     {
         return Err(refuse("`schema_version` must be a whole number from 1"));
     }
@@ -403,9 +404,13 @@ fn check_files(
                 clip(&hash.escape_debug().to_string())
             )));
         }
-        let size = int_of(row, "size_bytes").filter(|s| *s >= 0).ok_or_else(|| {
-            refuse(format!("file {hash}: `size_bytes` must be a whole number from 0"))
-        })?;
+        let size = int_of(row, "size_bytes")
+            .filter(|s| *s >= 0)
+            .ok_or_else(|| {
+                refuse(format!(
+                    "file {hash}: `size_bytes` must be a whole number from 0"
+                ))
+            })?;
         if sizes.insert(hash, size).is_some() {
             return Err(refuse(format!("file {hash} is listed twice")));
         }
@@ -502,7 +507,9 @@ fn equal(field: &str, stated: i64, computed: i64) -> std::result::Result<(), Str
     if stated == computed {
         Ok(())
     } else {
-        Err(format!("`{field}` is {stated} but its figures make {computed}"))
+        Err(format!(
+            "`{field}` is {stated} but its figures make {computed}"
+        ))
     }
 }
 
@@ -555,7 +562,11 @@ fn check_report(r: &Value) -> std::result::Result<(), String> {
     let net = subtotal
         .checked_sub(discount)
         .ok_or("the figures overflow")?;
-    equal("tax_amount", tax, percentage(r, "tax_percentage")?.of(Pence(net)).0)?;
+    equal(
+        "tax_amount",
+        tax,
+        percentage(r, "tax_percentage")?.of(Pence(net)).0,
+    )?;
     equal("total", pence(r, "total")?, sum(net, tax)?)
 }
 
@@ -599,11 +610,28 @@ fn check_figures(tables: &BTreeMap<&'static str, Vec<Map<String, Value>>>) -> Re
         let priced = report
             .get("lines")
             .and_then(Value::as_array)
-            .and_then(|ls| ls.iter().find(|l| l.get("line_number").and_then(Value::as_i64) == Some(n)))
-            .ok_or_else(|| refuse(format!("quote line {n} is not in its revision's priced result")))?;
-        for field in ["quantity", "unit_price", "subtotal", "discount_amount", "tax_amount", "total"] {
+            .and_then(|ls| {
+                ls.iter()
+                    .find(|l| l.get("line_number").and_then(Value::as_i64) == Some(n))
+            })
+            .ok_or_else(|| {
+                refuse(format!(
+                    "quote line {n} is not in its revision's priced result"
+                ))
+            })?;
+        for field in [
+            "quantity",
+            "unit_price",
+            "subtotal",
+            "discount_amount",
+            "tax_amount",
+            "total",
+        ] {
             if int_of(line, field) != priced.get(field).and_then(Value::as_i64) {
-                let quote = report.get("quote_number").and_then(Value::as_str).unwrap_or("?");
+                let quote = report
+                    .get("quote_number")
+                    .and_then(Value::as_str)
+                    .unwrap_or("?");
                 return Err(refuse(format!(
                     "quote {quote} line {n}: `{field}` differs from the priced result it was saved with"
                 )));
@@ -629,7 +657,12 @@ fn check_figures(tables: &BTreeMap<&'static str, Vec<Map<String, Value>>>) -> Re
             "total",
         ]
         .iter()
-        .map(|k| (*k, report.get(*k).and_then(Value::as_i64).unwrap_or_default()))
+        .map(|k| {
+            (
+                *k,
+                report.get(*k).and_then(Value::as_i64).unwrap_or_default(),
+            )
+        })
         .collect();
         let doors = report
             .get("lines")

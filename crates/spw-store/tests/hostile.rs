@@ -14,6 +14,9 @@ use time::macros::date;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+/// A change made to a project file.
+type Tamper = Box<dyn Fn(&mut Value)>;
+
 fn cat() -> Catalogue {
     Catalogue::builtin().expect("built-in catalogue")
 }
@@ -35,7 +38,10 @@ fn exported(dir: &Path) -> Result<(Store, String, Value), Box<dyn std::error::Er
     let cat = cat();
     let mut a = Store::open(&dir.join("a.db"), actor("dana"))?;
     let q = a.create_quote(&example_quote(), date!(2026 - 12 - 01), &cat)?;
-    let fmts = [spw_app::drawings::Format::Svg, spw_app::drawings::Format::Pdf];
+    let fmts = [
+        spw_app::drawings::Format::Svg,
+        spw_app::drawings::Format::Pdf,
+    ];
     let opts = spw_store::IssueOptions {
         formats: &fmts,
         base: spw_app::drawings::default_options(vec![spw_drawing::ViewKind::Elevation]),
@@ -69,7 +75,11 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// Import a tampered project file into a fresh database: it must be refused with
 /// `ERR_STORE_006`, and nothing — no row, no file — may be left behind.
-fn refused_whole(dir: &Path, name: &str, doc: &Value) -> Result<String, Box<dyn std::error::Error>> {
+fn refused_whole(
+    dir: &Path,
+    name: &str,
+    doc: &Value,
+) -> Result<String, Box<dyn std::error::Error>> {
     let path = dir.join(format!("{name}.db"));
     let mut b = Store::open(&path, actor("sam"))?;
     let e = b
@@ -92,9 +102,16 @@ fn refused_whole(dir: &Path, name: &str, doc: &Value) -> Result<String, Box<dyn 
 fn a_file_name_that_is_a_path_is_refused_whole() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (_a, _, file) = exported(dir.path())?;
-    for (i, name) in ["../../escape.svg", "/tmp/abs.svg", "..", "sub/x.svg", "a\u{0}b.svg", ""]
-        .iter()
-        .enumerate()
+    for (i, name) in [
+        "../../escape.svg",
+        "/tmp/abs.svg",
+        "..",
+        "sub/x.svg",
+        "a\u{0}b.svg",
+        "",
+    ]
+    .iter()
+    .enumerate()
     {
         let mut doc = file.clone();
         doc["tables"]["drawing_files"][0]["file_name"] = json!(name);
@@ -119,7 +136,7 @@ fn a_damaged_last_file_or_a_payload_nobody_names_leaves_nothing() -> TestResult 
     let (_a, _, file) = exported(dir.path())?;
     let contents = file["file_contents"].as_object().ok_or("contents")?;
     assert!(contents.len() >= 3, "several files, to damage the last");
-    let last = contents.keys().last().ok_or("a file")?.clone();
+    let last = contents.keys().next_back().ok_or("a file")?.clone();
 
     let mut doc = file.clone();
     doc["file_contents"][&last] = json!("aGVsbG8=");
@@ -199,8 +216,11 @@ fn figures_nobody_priced_are_refused_naming_the_quote_and_field() -> TestResult 
 
     // The priced result itself was edited: its lines no longer add up.
     let mut doc = file.clone();
-    let mut report: Value =
-        serde_json::from_str(doc["tables"]["quote_revisions"][0]["report"].as_str().ok_or("r")?)?;
+    let mut report: Value = serde_json::from_str(
+        doc["tables"]["quote_revisions"][0]["report"]
+            .as_str()
+            .ok_or("r")?,
+    )?;
     report["total"] = json!(1);
     report["lines"][0]["total"] = json!(1);
     doc["tables"]["quote_revisions"][0]["report"] = json!(report.to_string());
@@ -209,8 +229,11 @@ fn figures_nobody_priced_are_refused_naming_the_quote_and_field() -> TestResult 
 
     // A discount that is not its percentage of the subtotal.
     let mut doc = file.clone();
-    let mut report: Value =
-        serde_json::from_str(doc["tables"]["quote_revisions"][0]["report"].as_str().ok_or("r")?)?;
+    let mut report: Value = serde_json::from_str(
+        doc["tables"]["quote_revisions"][0]["report"]
+            .as_str()
+            .ok_or("r")?,
+    )?;
     report["discount_percentage"] = json!(50.0);
     doc["tables"]["quote_revisions"][0]["report"] = json!(report.to_string());
     let msg = refused_whole(dir.path(), "discount", &doc)?;
@@ -234,23 +257,59 @@ fn figures_nobody_priced_are_refused_naming_the_quote_and_field() -> TestResult 
 fn wrong_types_and_versions_are_refused() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (_a, _, file) = exported(dir.path())?;
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
-        ("text-total", Box::new(|d: &mut Value| d["tables"]["quotes"][0]["total"] = json!("1501172"))),
-        ("real-revision", Box::new(|d: &mut Value| d["tables"]["quote_revisions"][0]["revision"] = json!(1.5))),
-        ("null-required", Box::new(|d: &mut Value| d["tables"]["quotes"][0]["quote_number"] = Value::Null)),
-        ("object-cell", Box::new(|d: &mut Value| d["tables"]["customers"][0]["company_name"] = json!({"a": 1}))),
-        ("bool-size", Box::new(|d: &mut Value| d["tables"]["files"][0]["size_bytes"] = json!(true))),
-        ("wrong-size", Box::new(|d: &mut Value| d["tables"]["files"][0]["size_bytes"] = json!(3))),
-        ("row-not-object", Box::new(|d: &mut Value| d["tables"]["drawings"][0] = json!([1, 2]))),
-        ("table-not-list", Box::new(|d: &mut Value| d["tables"]["drawings"] = json!({}))),
-        ("version-text", Box::new(|d: &mut Value| d["format_version"] = json!("1"))),
-        ("version-zero", Box::new(|d: &mut Value| d["format_version"] = json!(0))),
-        ("schema-missing", Box::new(|d: &mut Value| {
-            if let Some(o) = d.as_object_mut() {
-                o.remove("schema_version");
-            }
-        })),
-        ("format", Box::new(|d: &mut Value| d["format"] = json!("zip"))),
+    let cases: Vec<(&str, Tamper)> = vec![
+        (
+            "text-total",
+            Box::new(|d: &mut Value| d["tables"]["quotes"][0]["total"] = json!("1501172")),
+        ),
+        (
+            "real-revision",
+            Box::new(|d: &mut Value| d["tables"]["quote_revisions"][0]["revision"] = json!(1.5)),
+        ),
+        (
+            "null-required",
+            Box::new(|d: &mut Value| d["tables"]["quotes"][0]["quote_number"] = Value::Null),
+        ),
+        (
+            "object-cell",
+            Box::new(|d: &mut Value| d["tables"]["customers"][0]["company_name"] = json!({"a": 1})),
+        ),
+        (
+            "bool-size",
+            Box::new(|d: &mut Value| d["tables"]["files"][0]["size_bytes"] = json!(true)),
+        ),
+        (
+            "wrong-size",
+            Box::new(|d: &mut Value| d["tables"]["files"][0]["size_bytes"] = json!(3)),
+        ),
+        (
+            "row-not-object",
+            Box::new(|d: &mut Value| d["tables"]["drawings"][0] = json!([1, 2])),
+        ),
+        (
+            "table-not-list",
+            Box::new(|d: &mut Value| d["tables"]["drawings"] = json!({})),
+        ),
+        (
+            "version-text",
+            Box::new(|d: &mut Value| d["format_version"] = json!("1")),
+        ),
+        (
+            "version-zero",
+            Box::new(|d: &mut Value| d["format_version"] = json!(0)),
+        ),
+        (
+            "schema-missing",
+            Box::new(|d: &mut Value| {
+                if let Some(o) = d.as_object_mut() {
+                    o.remove("schema_version");
+                }
+            }),
+        ),
+        (
+            "format",
+            Box::new(|d: &mut Value| d["format"] = json!("zip")),
+        ),
     ];
     for (name, tamper) in cases {
         let mut doc = file.clone();
@@ -325,7 +384,9 @@ fn a_database_with_one_damaged_page_is_refused_before_any_write_and_left_untouch
             .create_quote(&example_quote(), date!(2026 - 12 - 01), &cat)
             .map(|_| ()),
     };
-    let e = outcome.err().ok_or("a damaged database must not be written")?;
+    let e = outcome
+        .err()
+        .ok_or("a damaged database must not be written")?;
     assert_eq!(e.code(), "ERR_STORE_003", "{e}");
     assert!(e.to_string().contains("damaged"), "{e}");
     assert_eq!(std::fs::read(&path)?, bytes, "the file was changed");
