@@ -189,8 +189,11 @@ pub enum ProjectAction {
 /// `spw db …`.
 #[derive(Subcommand)]
 pub enum DbAction {
-    /// Check the database and its files (integrity, references, hashes).
+    /// Check the database and its files (integrity, references, hashes, temporary files).
     Check {
+        /// Also remove the temporary files a killed program left (those untouched for a minute).
+        #[arg(long)]
+        fix: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -240,7 +243,7 @@ pub fn failed(e: &StoreError, json: bool) -> Result<Outcome> {
     if json {
         print_json(&json!({"error": {"code": e.code(), "message": e.to_string()}}))?;
     } else {
-        println!("{e}");
+        outln!("{e}");
     }
     Ok(match e {
         StoreError::Corrupt { .. }
@@ -288,7 +291,7 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
             if json {
                 print_json(&saved)?;
             } else {
-                println!("{}", saved.quote_number);
+                outln!("{}", saved.quote_number);
             }
             Ok(Outcome::Done)
         }
@@ -309,14 +312,19 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
                 print_json(&p)?;
             } else {
                 for c in &p.corrections {
-                    println!("(searched for {c})");
+                    outln!("(searched for {c})");
                 }
-                println!(
+                outln!(
                     "{:<18} {:>3} {:<9} {:<32} {:<34} {:>14}",
-                    "quote", "rev", "status", "customer", "project", "total"
+                    "quote",
+                    "rev",
+                    "status",
+                    "customer",
+                    "project",
+                    "total"
                 );
                 for i in &p.items {
-                    println!(
+                    outln!(
                         "{:<18} {:>3} {:<9} {:<32} {:<34} {:>14}",
                         i.quote_number,
                         i.revision,
@@ -326,7 +334,7 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
                         pounds(i.total)
                     );
                 }
-                println!("page {} of {} ({} quotes)", p.page, p.pages.max(1), p.total);
+                outln!("page {} of {} ({} quotes)", p.page, p.pages.max(1), p.total);
             }
             Ok(Outcome::Done)
         }
@@ -343,11 +351,15 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
                     serde_json::to_value(done_or_return!(store.documents(&number), json))?;
                 print_json(&v)?;
             } else {
-                println!(
+                outln!(
                     "{}  revision {} of {}  status {}  version {}",
-                    d.quote_number, d.revision, d.latest_revision, d.status, d.version
+                    d.quote_number,
+                    d.revision,
+                    d.latest_revision,
+                    d.status,
+                    d.version
                 );
-                println!(
+                outln!(
                     "customer {}{}",
                     d.customer_number,
                     d.project_number
@@ -356,7 +368,7 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
                         .unwrap_or_default()
                 );
                 for l in d.report["lines"].as_array().into_iter().flatten() {
-                    println!(
+                    outln!(
                         "  {:>2}. {} × {}  {}",
                         l["line_number"],
                         l["quantity"],
@@ -364,13 +376,13 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
                         pounds(l["total"].as_i64().unwrap_or(0))
                     );
                 }
-                println!(
+                outln!(
                     "  total {}",
                     pounds(d.report["total"].as_i64().unwrap_or(0))
                 );
-                println!("revisions:");
+                outln!("revisions:");
                 for r in &d.revisions {
-                    println!(
+                    outln!(
                         "  {:>2}  {}  {}  {}{}",
                         r.revision,
                         r.created_at,
@@ -382,9 +394,9 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
                             .unwrap_or_default()
                     );
                 }
-                println!("status history:");
+                outln!("status history:");
                 for s in &d.status_history {
-                    println!(
+                    outln!(
                         "  {}  {} → {}  by {}{}",
                         s.changed_at,
                         s.from_status.as_deref().unwrap_or("—"),
@@ -425,7 +437,7 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
             if json {
                 print_json(&saved)?;
             } else {
-                println!(
+                outln!(
                     "{} revision {} saved ({})",
                     saved.quote_number,
                     saved.revision,
@@ -459,7 +471,7 @@ pub fn quote(args: &StoreArgs, cat: &Catalogue, action: QuoteAction) -> Result<O
             if json {
                 print_json(&c)?;
             } else {
-                println!("{} {} → {}", c.quote_number, c.from, c.to);
+                outln!("{} {} → {}", c.quote_number, c.from, c.to);
             }
             Ok(Outcome::Done)
         }
@@ -581,7 +593,7 @@ fn keep_document(
         v["path"] = json!(out.map(|p| p.display().to_string()));
         print_json(&v)?;
     } else {
-        println!(
+        outln!(
             "{} ({} pages, {} bytes, sha256 {}){}",
             stored.file_name,
             stored.pages,
@@ -708,13 +720,16 @@ pub fn drawing(
                 print_json(&issued)?;
             } else {
                 for r in &issued {
-                    println!(
+                    outln!(
                         "{number} line {} drawing revision {} (quote revision {}): {}",
-                        r.line_number, r.revision, r.quote_revision, r.note
+                        r.line_number,
+                        r.revision,
+                        r.quote_revision,
+                        r.note
                     );
                     for d in &r.drawings {
                         let f: Vec<&str> = d.files.iter().map(|f| f.format.as_str()).collect();
-                        println!(
+                        outln!(
                             "  {} rev {}  {}",
                             d.drawing_number,
                             r.revision,
@@ -731,15 +746,20 @@ pub fn drawing(
             if json {
                 print_json(&h)?;
             } else if h.is_empty() {
-                println!("{number}: no drawings issued yet (spw drawing issue {number})");
+                outln!("{number}: no drawings issued yet (spw drawing issue {number})");
             } else {
                 for r in &h {
-                    println!(
+                    outln!(
                         "rev {}  line {}  {}  by {}  quote revision {}  — {}",
-                        r.revision, r.line_number, r.date, r.issued_by, r.quote_revision, r.note
+                        r.revision,
+                        r.line_number,
+                        r.date,
+                        r.issued_by,
+                        r.quote_revision,
+                        r.note
                     );
                     for d in &r.drawings {
-                        println!(
+                        outln!(
                             "  {} {}{}",
                             d.drawing_number,
                             d.status,
@@ -778,15 +798,34 @@ pub fn drawing(
             for r in chosen {
                 for d in &r.drawings {
                     for f in &d.files {
+                        // The name came from the database, perhaps from an imported project
+                        // file: it must be one plain file name, or it could land outside `out`.
+                        if let Err(why) = spw_store::check_file_name(&f.file_name) {
+                            let e = StoreError::Corrupt {
+                                path: store.path().to_path_buf(),
+                                detail: format!(
+                                    "drawing {} revision {} has a file name that is refused ({why})",
+                                    d.drawing_number, r.revision
+                                ),
+                            };
+                            return failed(&e, false);
+                        }
                         let bytes = done_or_return!(store.file(&f.sha256), false);
                         made.push((out.join(&f.file_name), bytes));
                     }
                 }
             }
             std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
-            for (p, b) in &made {
-                files::write_atomic(p, b)?;
-                println!("{}", p.display());
+            // The whole set, or none of it.
+            let batch: Vec<(&Path, &[u8])> = made
+                .iter()
+                .map(|(p, b)| (p.as_path(), b.as_slice()))
+                .collect();
+            if let Err(e) = spw_files::write_all(&batch, spw_files::Overwrite::Writable) {
+                return crate::write_failed(&e, false);
+            }
+            for (p, _) in &made {
+                outln!("{}", p.display());
             }
             Ok(Outcome::Done)
         }
@@ -803,7 +842,7 @@ pub fn project(args: &StoreArgs, action: ProjectAction) -> Result<Outcome> {
                 print_json(&p)?;
             } else {
                 for p in &p {
-                    println!(
+                    outln!(
                         "{:<20} {:<40} {:<30} {} quotes",
                         p.project_number,
                         clip(&p.project_name, 40),
@@ -818,19 +857,18 @@ pub fn project(args: &StoreArgs, action: ProjectAction) -> Result<Outcome> {
             let store = open_or_return!(args, false);
             let bytes = done_or_return!(store.export_project(&number), false);
             files::write_atomic(&out, &bytes)?;
-            println!("{} ({} bytes)", out.display(), bytes.len());
+            outln!("{} ({} bytes)", out.display(), bytes.len());
             Ok(Outcome::Done)
         }
         ProjectAction::Import { file, json } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let bytes = done_or_return!(spw_store::read_project_file(&file), json);
             let mut store = open_or_return!(args, json);
             let s = done_or_return!(store.import_project(&bytes), json);
             if json {
                 print_json(&s)?;
             } else {
                 let sum = |m: &std::collections::BTreeMap<String, u64>| m.values().sum::<u64>();
-                println!(
+                outln!(
                     "{}: {} rows added, {} updated, {} already here; {} files",
                     s.project_number,
                     sum(&s.added),
@@ -851,9 +889,12 @@ pub fn backup(args: &StoreArgs, dest: &Path, json: bool) -> Result<Outcome> {
     if json {
         print_json(&b)?;
     } else {
-        println!(
+        outln!(
             "{} ({} bytes) and {} files in {}",
-            b.path, b.bytes, b.files, b.files_folder
+            b.path,
+            b.bytes,
+            b.files,
+            b.files_folder
         );
     }
     Ok(Outcome::Done)
@@ -864,27 +905,53 @@ pub fn db(args: &StoreArgs, action: DbAction) -> Result<Outcome> {
     match action {
         DbAction::Path => {
             let p = args.path()?;
-            println!("{}", p.display());
-            println!("{}", spw_store::FileStore::beside(&p).root().display());
+            outln!("{}", p.display());
+            outln!("{}", spw_store::FileStore::beside(&p).root().display());
             Ok(Outcome::Done)
         }
-        DbAction::Check { json } => {
+        DbAction::Check { fix, json } => {
             let store = open_or_return!(args, json);
+            let removed = if fix {
+                store.remove_temporary_files(spw_store::FIX_TEMPORARY_FILE_AGE)
+            } else {
+                0
+            };
             let c = done_or_return!(store.check(), json);
             if json {
-                print_json(&c)?;
+                let mut v = serde_json::to_value(&c)?;
+                if fix {
+                    v["removed_temporary_files"] = json!(removed);
+                }
+                if !c.ok() {
+                    v["error"] = json!({
+                        "code": "ERR_STORE_003",
+                        "message": "the database or its files are damaged",
+                    });
+                }
+                print_json(&v)?;
             } else {
-                println!(
-                    "integrity {}; {} foreign-key problems; {} missing and {} damaged files; {} unreferenced",
+                outln!(
+                    "integrity {}; {} foreign-key problems; {} missing and {} damaged files; {} unreferenced; {} temporary",
                     c.integrity,
                     c.foreign_key_violations,
                     c.missing_files.len(),
                     c.damaged_files.len(),
-                    c.unreferenced_files
+                    c.unreferenced_files,
+                    c.temporary_files
                 );
-                println!(
+                if fix {
+                    outln!("removed {removed} temporary files left by an interrupted program");
+                }
+                if !c.ok() {
+                    outln!("ERR_STORE_003: the database or its files are damaged");
+                }
+                outln!(
                     "schema {}; {} quotes, {} revisions, {} drawings; {} events waiting to be sent",
-                    c.schema_version, c.quotes, c.quote_revisions, c.drawings, c.outbox_pending
+                    c.schema_version,
+                    c.quotes,
+                    c.quote_revisions,
+                    c.drawings,
+                    c.outbox_pending
                 );
             }
             Ok(if c.ok() {
@@ -917,6 +984,16 @@ pub fn compare_input(
         return read_input(path, json);
     }
     let Some((number, at)) = stored_ref(arg) else {
+        if let Some((number, rev)) = arg.rsplit_once('@').filter(|(n, _)| !n.is_empty()) {
+            return crate::usage(
+                format!(
+                    "`{number}@{rev}`: `{rev}` is neither a quote revision (1, 2, …) nor a \
+                     drawing revision (A, B, …), and no file is called `{arg}`"
+                ),
+                json,
+            )
+            .map(Err);
+        }
         return read_input(path, json);
     };
     let store = match args.open(json)? {
