@@ -47,6 +47,12 @@ pub(crate) fn guard<T>(
     }
 }
 
+/// A file that could not be written, with its code (`ERR_IO_001` writing failed, `ERR_IO_002`
+/// the path was refused: a folder, link or device, or a read-only file).
+pub(crate) fn write_error(e: spw_files::WriteError) -> CommandError {
+    CommandError::new(e.code(), e.to_string())
+}
+
 fn io_error(what: &str, path: &Path, e: impl std::fmt::Display) -> CommandError {
     CommandError::new("ERR_APP_IO", format!("{what} {}: {e}", path.display()))
 }
@@ -116,18 +122,24 @@ pub async fn export_drawings(
             ));
         }
         std::fs::create_dir_all(&folder).map_err(|e| io_error("creating", &folder, e))?;
-        let mut written = Vec::new();
-        for (i, f) in files.iter().enumerate() {
-            let path = folder.join(&f.file_name);
-            spw_files::write_atomic(&path, &f.bytes)
-                .map_err(|e| CommandError::new("ERR_APP_IO", e.to_string()))?;
-            progress(i + 1, files.len(), &f.file_name);
-            written.push(ExportedFile {
+        // Every file of the export, or none: staged and flushed together, then renamed.
+        let paths: Vec<PathBuf> = files.iter().map(|f| folder.join(&f.file_name)).collect();
+        let batch: Vec<(&Path, &[u8])> = paths
+            .iter()
+            .zip(&files)
+            .map(|(p, f)| (p.as_path(), f.bytes.as_slice()))
+            .collect();
+        spw_files::write_all(&batch, spw_files::Overwrite::Writable).map_err(write_error)?;
+        progress(files.len(), files.len(), files.last().map_or("", |f| &f.file_name));
+        let written: Vec<ExportedFile> = paths
+            .iter()
+            .zip(&files)
+            .map(|(path, f)| ExportedFile {
                 path: path.display().to_string(),
                 format: f.format.extension().into(),
                 bytes: u32::try_from(f.bytes.len()).unwrap_or(u32::MAX),
-            });
-        }
+            })
+            .collect();
         tracing::info!(folder = %folder.display(), files = written.len(), "exported drawings");
         Ok(ExportResult { files: written })
     })
@@ -142,6 +154,29 @@ pub async fn pick_folder(app: AppHandle, title: String) -> Result<Option<String>
         .map(|p| p.display().to_string()))
 }
 
+/// A door configuration file's text, read as the CLI reads its inputs: refused by its size
+/// before reading when larger than `spw_app::MAX_INPUT_BYTES` (`ERR_VAL_001` with the limit),
+/// never more than that read, a byte order mark dropped, UTF-8 required.
+fn read_door_file(path: &Path) -> Result<String, CommandError> {
+    use std::io::Read as _;
+    let name = path.display().to_string();
+    let refused = |issue: spw_model::Issue| CommandError {
+        code: issue.code.as_str().into(),
+        message: issue.message.clone(),
+        issues: vec![issue],
+    };
+    let file = std::fs::File::open(path).map_err(|e| io_error("reading", path, e))?;
+    let meta = file.metadata().map_err(|e| io_error("reading", path, e))?;
+    if meta.is_file() {
+        spw_app::check_input_size(&name, meta.len()).map_err(refused)?;
+    }
+    let mut bytes = Vec::new();
+    file.take(spw_app::MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error("reading", path, e))?;
+    spw_app::input_text(&name, bytes).map_err(refused)
+}
+
 /// Open a door configuration file through a native dialog; `None` when cancelled.
 #[tauri::command]
 pub async fn open_door_file(app: AppHandle) -> Result<Option<OpenedDoor>, CommandError> {
@@ -154,7 +189,7 @@ pub async fn open_door_file(app: AppHandle) -> Result<Option<OpenedDoor>, Comman
     else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| io_error("reading", &path, e))?;
+    let text = read_door_file(&path)?;
     Ok(Some(OpenedDoor {
         path: path.display().to_string(),
         text,
@@ -181,8 +216,7 @@ pub async fn save_door_file(
     let Some(target) = target else {
         return Ok(None);
     };
-    spw_files::write_atomic(&target, text.as_bytes())
-        .map_err(|e| CommandError::new("ERR_APP_IO", e.to_string()))?;
+    spw_files::write_atomic(&target, text.as_bytes()).map_err(write_error)?;
     Ok(Some(target.display().to_string()))
 }
 

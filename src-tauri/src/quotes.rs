@@ -776,5 +776,5 @@ pub async fn produce_package(
 }
 
 fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
-    spw_files::write_atomic(path, bytes).map_err(|e| CommandError::new("ERR_APP_IO", e.to_string()))
+    spw_files::write_atomic(path, bytes).map_err(crate::commands::write_error)
 }

@@ -30,13 +30,15 @@ pub(crate) fn doc_failed(e: &spw_documents::DocError, json: bool) -> Result<Outc
     if json {
         print_json(&serde_json::json!({"error": {"code": e.code(), "message": e.to_string()}}))?;
     } else {
-        println!("{e}");
+        outln!("{e}");
     }
     Ok(Outcome::Invalid)
 }
 
 fn written(out: &Path, doc: &spw_documents::Document, json: bool) -> Result<Outcome> {
-    files::write_atomic(out, &doc.pdf)?;
+    if let Err(e) = files::write_atomic(out, &doc.pdf) {
+        return crate::write_failed(&e, json);
+    }
     let w = Written {
         path: out.display().to_string(),
         bytes: doc.pdf.len(),
@@ -47,9 +49,9 @@ fn written(out: &Path, doc: &spw_documents::Document, json: bool) -> Result<Outc
     if json {
         print_json(&w)?;
     } else {
-        println!("{} ({} pages, {} bytes)", w.path, w.pages, w.bytes);
+        outln!("{} ({} pages, {} bytes)", w.path, w.pages, w.bytes);
         for s in doc.top_sections() {
-            println!("  p.{:<3} {}", s.page, s.title);
+            outln!("  p.{:<3} {}", s.page, s.title);
         }
     }
     Ok(Outcome::Done)
@@ -186,14 +188,15 @@ pub fn bom_sheets(
         Some(_) => Some(spw_documents::bom_xlsx(&bom).map_err(|e| anyhow::anyhow!("{e}"))?),
         None => None,
     };
-    let mut said = Vec::new();
-    if let (Some(p), Some(b)) = (csv, csv_bytes) {
-        files::write_atomic(p, b.as_bytes())?;
-        said.push(p.display().to_string());
+    // Both spreadsheets, or neither.
+    let mut batch: Vec<(&Path, &[u8])> = Vec::new();
+    if let (Some(p), Some(b)) = (csv, &csv_bytes) {
+        batch.push((p, b.as_bytes()));
     }
-    if let (Some(p), Some(b)) = (xlsx, xlsx_bytes) {
-        files::write_atomic(p, &b)?;
-        said.push(p.display().to_string());
+    if let (Some(p), Some(b)) = (xlsx, &xlsx_bytes) {
+        batch.push((p, b));
     }
+    files::write_all(&batch)?;
+    let said: Vec<String> = batch.iter().map(|(p, _)| p.display().to_string()).collect();
     Ok(Some(said.join(", ")))
 }

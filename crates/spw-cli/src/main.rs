@@ -6,6 +6,8 @@
 
 #![allow(clippy::print_stdout)] // printing is this binary's job
 
+#[macro_use]
+mod output;
 mod documents;
 mod files;
 mod render;
@@ -43,6 +45,10 @@ struct Cli {
     /// Their e-mail, for the audit log.
     #[arg(long, global = true, env = "SPW_USER_EMAIL", value_name = "EMAIL")]
     email: Option<String>,
+    /// Replace output files that are read-only (other files are replaced anyway; a folder,
+    /// link, FIFO or device at an output path is always refused).
+    #[arg(long, global = true)]
+    force: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -253,8 +259,7 @@ struct DocFlags {
 impl DocFlags {
     fn into_args(self) -> Result<documents::DocArgs> {
         let date = match self.date {
-            Some(d) => Date::parse(&d, format_description!("[year]-[month]-[day]"))
-                .with_context(|| format!("--date `{d}` is not a date like 2025-11-08"))?,
+            Some(d) => parse_date("--date", &d)?,
             None => today(),
         };
         Ok(documents::DocArgs {
@@ -288,13 +293,17 @@ impl Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    files::set_force(cli.force);
+    let code = match run(cli) {
         Ok(outcome) => outcome.code(),
         Err(e) => {
-            eprintln!("spw: {e:#}");
+            let (code, message) = coded(&e);
+            errln!("spw: {code}: {message}");
             ExitCode::from(2)
         }
-    }
+    };
+    output::flush();
+    code
 }
 
 fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
@@ -324,21 +333,38 @@ fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
 /// Read an input file; an unreadable file is reported like a parse failure (exit 2), in JSON
-/// when asked.
+/// when asked. A file larger than `spw_app::MAX_INPUT_BYTES` is refused by its size before it
+/// is read, and no more than that is ever read from a pipe; a byte order mark is dropped.
 fn read_input(path: &Path, json: bool) -> Result<std::result::Result<String, Outcome>> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(Ok(t)),
-        Err(e) => {
-            let issue = spw_model::Issue::error(
+    fn read_checked(path: &Path) -> std::result::Result<String, spw_model::Issue> {
+        use std::io::Read as _;
+        let name = path.display().to_string();
+        let cannot = |e: std::io::Error| {
+            spw_model::Issue::error(
                 spw_model::IssueCode::Malformed,
                 "",
-                format!("cannot read {}: {e}", path.display()),
-            );
+                format!("cannot read {name}: {e}"),
+            )
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let meta = file.metadata().map_err(cannot)?;
+        if meta.is_file() {
+            spw_app::check_input_size(&name, meta.len())?;
+        }
+        let mut bytes = Vec::new();
+        file.take(spw_app::MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        spw_app::input_text(&name, bytes)
+    }
+    match read_checked(path) {
+        Ok(t) => Ok(Ok(t)),
+        Err(issue) => {
             let report = ValidationReport::new(vec![issue]);
             if json {
                 print_json(&report)?;
@@ -354,7 +380,7 @@ fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
     if json {
         print_json(&r.report)?;
     } else {
-        println!(
+        outln!(
             "{}",
             if r.unreadable {
                 "Could not read the input:"
@@ -393,11 +419,26 @@ struct Manifest {
     drawings: Vec<ManifestDrawing>,
 }
 
+/// An output file or folder could not be written: its code (`ERR_IO_001` writing failed,
+/// `ERR_IO_002` the path was refused) and message, nothing of the batch left behind.
+pub(crate) fn write_failed(e: &spw_files::WriteError, json: bool) -> Result<Outcome> {
+    if json {
+        print_json(&serde_json::json!({"error": {
+            "code": e.code(),
+            "message": e.to_string(),
+            "path": e.path.display().to_string(),
+        }}))?;
+    } else {
+        errln!("spw: {}: {e}; nothing was written", e.code());
+    }
+    Ok(Outcome::Unreadable)
+}
+
 pub(crate) fn usage(message: String, json: bool) -> Result<Outcome> {
     if json {
         print_json(&serde_json::json!({"error": {"code": "ERR_VAL_001", "message": message}}))?;
     } else {
-        eprintln!("spw: {message}");
+        errln!("spw: ERR_VAL_001: {message}");
     }
     Ok(Outcome::Unreadable)
 }
@@ -465,8 +506,10 @@ fn draw(
         },
     };
     let date = match date {
-        Some(d) => Date::parse(d, format_description!("[year]-[month]-[day]"))
-            .with_context(|| format!("--date `{d}` is not a date like 2025-11-08"))?,
+        Some(d) => match parse_date("--date", d) {
+            Ok(d) => d,
+            Err(e) => return usage(e.to_string(), json),
+        },
         None => today(),
     };
     let mut options = spw_app::drawings::default_options(kinds);
@@ -506,7 +549,7 @@ fn draw(
             Ok(set) => sets.push((file.display().to_string(), set)),
             Err(spw_app::drawings::DrawFailure::Invalid(r)) => {
                 if !json {
-                    println!("{}:", file.display());
+                    outln!("{}:", file.display());
                 }
                 return refused(&r, json);
             }
@@ -516,7 +559,7 @@ fn draw(
                         &serde_json::json!({"error": {"code": code, "message": message, "file": file.display().to_string()}}),
                     )?;
                 } else {
-                    println!("{}: {code}: {message}", file.display());
+                    outln!("{}: {code}: {message}", file.display());
                 }
                 return Ok(Outcome::Invalid);
             }
@@ -525,11 +568,9 @@ fn draw(
             p.inc(1);
         }
     }
-    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let mut manifest = Manifest {
-        drawings: Vec::new(),
-    };
+    // Where each file goes; then the folders, then every file of every door as one batch.
     let batch = sets.len() > 1;
+    let mut planned: Vec<(PathBuf, &spw_app::drawings::OutputFile, &str)> = Vec::new();
     for (i, (source, set)) in sets.iter().enumerate() {
         let dir = if batch {
             out.join(format!(
@@ -542,33 +583,48 @@ fn draw(
         } else {
             out.to_path_buf()
         };
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         for f in &set.files {
-            let path = dir.join(&f.file_name);
-            files::write_atomic(&path, &f.bytes)?;
-            let entry = ManifestFile {
-                format: f.format,
-                path: path.display().to_string(),
-                bytes: f.bytes.len(),
-                sha256: sha2::Sha256::digest(&f.bytes)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect(),
-            };
-            match manifest
-                .drawings
-                .iter_mut()
-                .find(|d| d.source == *source && d.drawing_number == f.drawing_number)
-            {
-                Some(d) => d.files.push(entry),
-                None => manifest.drawings.push(ManifestDrawing {
-                    source: source.clone(),
-                    drawing_number: f.drawing_number.clone(),
-                    view: f.view.map_or("set", |v| v.as_str()),
-                    revision: f.revision.clone(),
-                    files: vec![entry],
-                }),
-            }
+            planned.push((dir.join(&f.file_name), f, source));
+        }
+    }
+    let made = match files::make_folders(planned.iter().filter_map(|(p, _, _)| p.parent())) {
+        Ok(made) => made,
+        Err(e) => return write_failed(&e, json),
+    };
+    let batch_files: Vec<(&Path, &[u8])> = planned
+        .iter()
+        .map(|(p, f, _)| (p.as_path(), f.bytes.as_slice()))
+        .collect();
+    if let Err(e) = files::write_all(&batch_files) {
+        files::remove_folders(&made);
+        return write_failed(&e, json);
+    }
+    let mut manifest = Manifest {
+        drawings: Vec::new(),
+    };
+    for (path, f, source) in &planned {
+        let entry = ManifestFile {
+            format: f.format,
+            path: path.display().to_string(),
+            bytes: f.bytes.len(),
+            sha256: sha2::Sha256::digest(&f.bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        };
+        match manifest
+            .drawings
+            .iter_mut()
+            .find(|d| d.source == *source && d.drawing_number == f.drawing_number)
+        {
+            Some(d) => d.files.push(entry),
+            None => manifest.drawings.push(ManifestDrawing {
+                source: (*source).to_owned(),
+                drawing_number: f.drawing_number.clone(),
+                view: f.view.map_or("set", |v| v.as_str()),
+                revision: f.revision.clone(),
+                files: vec![entry],
+            }),
         }
     }
     if let Some(p) = progress {
@@ -579,9 +635,12 @@ fn draw(
     } else {
         for d in &manifest.drawings {
             for f in &d.files {
-                println!(
+                outln!(
                     "{} rev {}  {}  ({} bytes)",
-                    d.drawing_number, d.revision, f.path, f.bytes
+                    d.drawing_number,
+                    d.revision,
+                    f.path,
+                    f.bytes
                 );
             }
         }
@@ -620,7 +679,7 @@ fn compare(
             if json {
                 print_json(&serde_json::json!({"error": {"code": code, "message": message}}))?;
             } else {
-                println!("{code}: {message}");
+                outln!("{code}: {message}");
             }
             return Ok(Outcome::Invalid);
         }
@@ -639,11 +698,19 @@ fn compare(
             made.push((dir.join(format!("{base}.svg")), svg.into_bytes()));
             made.push((dir.join(format!("{base}.png")), png));
         }
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        for (path, bytes) in &made {
-            files::write_atomic(path, bytes)?;
-            overlays.push(path.display().to_string());
+        let folders = match files::make_folders([dir]) {
+            Ok(f) => f,
+            Err(e) => return write_failed(&e, json),
+        };
+        let batch: Vec<(&Path, &[u8])> = made
+            .iter()
+            .map(|(p, b)| (p.as_path(), b.as_slice()))
+            .collect();
+        if let Err(e) = files::write_all(&batch) {
+            files::remove_folders(&folders);
+            return write_failed(&e, json);
         }
+        overlays.extend(made.iter().map(|(p, _)| p.display().to_string()));
     }
     if json {
         let mut v = serde_json::to_value(&cmp.report)?;
@@ -652,7 +719,7 @@ fn compare(
     } else {
         render::compare(&cmp.report);
         for o in &overlays {
-            println!("overlay: {o}");
+            outln!("overlay: {o}");
         }
     }
     Ok(Outcome::Done)
@@ -662,9 +729,78 @@ fn cut_refused(f: &spw_app::CutFailure, json: bool) -> Result<Outcome> {
     if json {
         print_json(f)?;
     } else {
-        println!("{}: {}", f.error.code, f.error.message);
+        outln!("{}: {}", f.error.code, f.error.message);
     }
     Ok(Outcome::Invalid)
+}
+
+/// A command-line argument that cannot be used (`ERR_VAL_001`), e.g. a date that does not
+/// exist.
+#[derive(Debug)]
+pub(crate) struct UsageError(String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// A `YYYY-MM-DD` argument as a calendar date.
+pub(crate) fn parse_date(flag: &str, text: &str) -> std::result::Result<Date, UsageError> {
+    Date::parse(text, format_description!("[year]-[month]-[day]")).map_err(|e| {
+        let why = match e {
+            time::error::Parse::TryFromParsed(time::error::TryFromParsed::ComponentRange(c)) => {
+                format!("there is no such day ({} out of range)", c.name())
+            }
+            _ => "expected YYYY-MM-DD".to_owned(),
+        };
+        UsageError(format!(
+            "{flag} `{text}` is not a date: {why}, e.g. 2025-11-08"
+        ))
+    })
+}
+
+/// The code and one-line message of a failure that ended a command: the first coded error in
+/// its chain decides the code; each cause is said once, not repeated by every layer.
+fn coded(e: &anyhow::Error) -> (&'static str, String) {
+    let mut code = None;
+    for cause in e.chain() {
+        let c = if let Some(w) = cause.downcast_ref::<spw_files::WriteError>() {
+            Some(w.code())
+        } else if let Some(s) = cause.downcast_ref::<spw_store::StoreError>() {
+            Some(s.code())
+        } else if let Some(d) = cause.downcast_ref::<spw_documents::DocError>() {
+            Some(d.code())
+        } else if cause.is::<spw_model::catalogue::CatalogueError>() {
+            Some("ERR_CAT_001")
+        } else if cause.is::<UsageError>() {
+            Some("ERR_VAL_001")
+        } else {
+            None
+        };
+        if code.is_none() {
+            code = c;
+        }
+    }
+    let mut message = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    // A code the message already starts with (store errors say theirs) is not said twice.
+    let code = code.unwrap_or("ERR_IO_001");
+    let message = message
+        .strip_prefix(code)
+        .map_or(message.clone(), |m| m.trim_start_matches(": ").to_owned());
+    (code, message)
 }
 
 pub(crate) fn today() -> Date {
@@ -747,7 +883,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                     } else {
                         render::bom(&r);
                         if let Some(written) = sheets {
-                            println!("\n  written: {written}");
+                            outln!("\n  written: {written}");
                         }
                     }
                     Ok(Outcome::Done)
@@ -840,10 +976,10 @@ fn run(cli: Cli) -> Result<Outcome> {
                     Ok(r) if json => print_json(&r).map(|()| Outcome::Done),
                     Ok(r) => {
                         for g in &r.groups {
-                            println!("== {} ({})", g.profile_code, g.finish);
-                            println!("{}", g.plan);
+                            outln!("== {} ({})", g.profile_code, g.finish);
+                            outln!("{}", g.plan);
                         }
-                        println!(
+                        outln!(
                             "{} bars in all{}",
                             r.total_bars,
                             if r.optimal {
@@ -861,7 +997,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 match spw_app::cut(&text, &options, stop_ref) {
                     Ok(plan) if json => print_json(&plan).map(|()| Outcome::Done),
                     Ok(plan) => {
-                        println!("{plan}");
+                        outln!("{plan}");
                         Ok(Outcome::Done)
                     }
                     Err(f) => cut_refused(&f, json),
@@ -885,8 +1021,10 @@ fn run(cli: Cli) -> Result<Outcome> {
                 Err(o) => return Ok(o),
             };
             let date = match date {
-                Some(d) => Date::parse(&d, format_description!("[year]-[month]-[day]"))
-                    .with_context(|| format!("--date `{d}` is not a date like 2025-11-08"))?,
+                Some(d) => match parse_date("--date", &d) {
+                    Ok(d) => d,
+                    Err(e) => return usage(e.to_string(), json),
+                },
                 None => today(),
             };
             match spw_app::quote(&text, date, &cat) {
