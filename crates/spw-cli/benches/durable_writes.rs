@@ -36,12 +36,12 @@ fn measure(label: &str, f: impl FnOnce()) {
     let cpu = cpu_time().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
     match cpu {
         Some(cpu) => println!(
-            "{label:<46} wall {:>8.1} ms   cpu {:>8.1} ms   wall/cpu {:>5.1}",
+            "{label:<50} wall {:>8.1} ms   cpu {:>8.1} ms   wall/cpu {:>5.1}",
             wall.as_secs_f64() * 1e3,
             cpu.as_secs_f64() * 1e3,
             wall.as_secs_f64() / cpu.as_secs_f64().max(1e-3)
         ),
-        None => println!("{label:<46} wall {:>8.1} ms", wall.as_secs_f64() * 1e3),
+        None => println!("{label:<50} wall {:>8.1} ms", wall.as_secs_f64() * 1e3),
     }
 }
 
