@@ -112,7 +112,7 @@ pub fn datasheet_with(
     templates: &Templates,
 ) -> Result<Document, DocError> {
     let json = data::datasheet(cfg, geometry, thermal, bom, cat, meta);
-    render::render(templates, templates::DATASHEET, &json, Vec::new(), meta)
+    render::render(templates, templates::DATASHEET, json, Vec::new(), meta)
 }
 
 /// The technical package of a priced quote, typeset with the built-in templates. `drawings`
@@ -143,7 +143,7 @@ pub fn quote_package_with(
         )));
     }
     let (json, files) = data::quote(quote, drawings, cat, meta)?;
-    render::render(templates, templates::QUOTE_PACKAGE, &json, files, meta)
+    render::render(templates, templates::QUOTE_PACKAGE, json, files, meta)
 }
 
 /// The views drawn for each line of a quote package: elevation, plan and section.
@@ -165,11 +165,12 @@ pub fn quote_drawings(
             let mut options: DrawingOptions =
                 spw_app::drawings::default_options(PACKAGE_VIEWS.to_vec());
             options.sequence = u32::try_from(line.line_number).unwrap_or(u32::MAX);
+            let safe = |s: &str| spw_model::display_safe(s).into_owned();
             options.info = spw_drawing::ProjectInfo {
-                project: quote.project_name.clone().unwrap_or_default(),
-                customer: quote.customer_name.clone(),
+                project: safe(quote.project_name.as_deref().unwrap_or_default()),
+                customer: safe(&quote.customer_name),
                 date: meta.date.to_string(),
-                drawn_by: meta.prepared_by.clone(),
+                drawn_by: safe(&meta.prepared_by),
                 checked_by: String::new(),
             };
             spw_drawing::drawing_set(cfg, &g, cat, &options).map_err(|e| {

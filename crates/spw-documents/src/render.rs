@@ -79,11 +79,29 @@ fn template_error(world: &DocWorld, diags: &[SourceDiagnostic]) -> DocError {
     }
 }
 
+/// Every string of the templates' data made [display-safe](spw_model::display_safe): a
+/// customer name's control characters or bidirectional overrides reach the PDF (text and
+/// metadata) as visible escapes, never as characters that reorder or hide what is printed.
+pub(crate) fn display_safe_strings(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => {
+            if let std::borrow::Cow::Owned(safe) = spw_model::display_safe(s) {
+                *s = safe;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(display_safe_strings),
+        serde_json::Value::Object(members) => {
+            members.values_mut().for_each(display_safe_strings);
+        }
+        _ => {}
+    }
+}
+
 /// Compile `main` of `templates` with `data` as `/data.json` and `files` beside it.
 pub(crate) fn render(
     templates: &Templates,
     main: &str,
-    data: &serde_json::Value,
+    mut data: serde_json::Value,
     files: Vec<(String, Vec<u8>)>,
     meta: &DocMeta,
 ) -> Result<Document, DocError> {
@@ -106,7 +124,8 @@ pub(crate) fn render(
             binary.push((fid, text.as_bytes().to_vec()));
         }
     }
-    let json = serde_json::to_vec_pretty(data)
+    display_safe_strings(&mut data);
+    let json = serde_json::to_vec_pretty(&data)
         .map_err(|e| DocError::Input(format!("document data: {e}")))?;
     binary.push((id(DATA_FILE)?, json));
     for (path, bytes) in files {

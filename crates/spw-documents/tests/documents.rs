@@ -345,3 +345,34 @@ fn an_edited_house_style_changes_the_document() {
     let text = check_pdf(&doc, "edited.pdf");
     assert!(text.contains("SFG Aluminium Northern Branch"));
 }
+
+#[test]
+fn control_characters_and_bidi_overrides_are_typeset_as_visible_escapes() {
+    let mut q = quote_report(Some("Q-2026-0042"));
+    q.customer_name = "Harbour\u{202E}dtL weiV\u{1b}[2J".into();
+    q.project_reference = Some("PRJ\u{2066}-1\u{2069}".into());
+    let mut m = meta("Q-2026-0042");
+    m.customer = None;
+    m.prepared_by = "J. Smith\u{7}\u{202D}".into();
+    let cat = catalogue();
+    let drawings = spw_documents::quote_drawings(&q, &cat, &m).expect("drawings");
+    let doc = spw_documents::quote_package(&q, &drawings, &cat, &m).expect("package");
+    let text = check_pdf(&doc, "package-escapes.pdf");
+    assert!(
+        text.contains("Harbour\\u{202E}dtL weiV\\u{1B}[2J"),
+        "customer not escaped: {}",
+        &text[..text.len().min(3000)]
+    );
+    assert!(
+        text.contains("PRJ\\u{2066}-1\\u{2069}"),
+        "reference not escaped"
+    );
+    for c in [
+        '\u{202E}', '\u{2066}', '\u{2069}', '\u{202D}', '\u{1b}', '\u{7}',
+    ] {
+        assert!(!text.contains(c), "{c:?} typeset raw");
+    }
+    let path = write_temp("package-escapes-info.pdf", &doc.pdf);
+    let info = tool("pdfinfo", &[path.to_str().expect("utf-8 path")]);
+    assert!(info.contains("J. Smith\\u{7}\\u{202D}"), "author: {info}");
+}
