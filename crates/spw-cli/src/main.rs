@@ -341,6 +341,7 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
 /// when asked. A file larger than `spw_app::MAX_INPUT_BYTES` is refused by its size before it
 /// is read, and no more than that is ever read from a pipe; a byte order mark is dropped.
 fn read_input(path: &Path, json: bool) -> Result<std::result::Result<String, Outcome>> {
+    #[allow(clippy::result_large_err)] // one issue, returned once per file
     fn read_checked(path: &Path) -> std::result::Result<String, spw_model::Issue> {
         use std::io::Read as _;
         let name = path.display().to_string();

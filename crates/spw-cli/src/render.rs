@@ -1,6 +1,10 @@
-//! Human-readable terminal output.
+//! Human-readable terminal output. Every piece of text that came from a user's file (names,
+//! references, field paths, values quoted in messages, catalogue text) is printed through
+//! [`safe`], so control characters, terminal escape sequences and bidirectional-text controls
+//! show as visible escapes instead of acting on the terminal.
 
 use spw_app::{BomReport, QuoteReport, ThermalReport, ValidationReport};
+use spw_model::display_safe as safe;
 use spw_model::issue::{Issue, Severity};
 
 pub fn issues(issues: &[Issue]) {
@@ -14,7 +18,7 @@ pub fn issues(issues: &[Issue]) {
         } else {
             &i.field
         };
-        println!("  {sev} {} {field}: {}", i.code, i.message);
+        outln!("  {sev} {} {}: {}", i.code, safe(field), safe(&i.message));
     }
 }
 
@@ -22,12 +26,12 @@ pub fn validation(r: &ValidationReport) {
     let errors = r.issues.iter().filter(|i| i.is_error()).count();
     let warnings = r.issues.len() - errors;
     if r.valid {
-        println!(
+        outln!(
             "Valid ({warnings} warning{}).",
             if warnings == 1 { "" } else { "s" }
         );
     } else {
-        println!(
+        outln!(
             "Invalid: {errors} error{}, {warnings} warning{}.",
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" }
@@ -38,53 +42,65 @@ pub fn validation(r: &ValidationReport) {
 
 fn warnings(w: &[Issue]) {
     if !w.is_empty() {
-        println!("\nWarnings:");
+        outln!("\nWarnings:");
         issues(w);
     }
 }
 
 pub fn thermal(r: &ThermalReport) {
     let b = &r.breakdown;
-    println!(
+    outln!(
         "U_D = {:.2} W/m²K ({}), indicative energy band {}",
-        r.overall_u_value, r.method, r.energy_rating
+        r.overall_u_value,
+        r.method,
+        r.energy_rating
     );
-    println!();
-    println!(
+    outln!();
+    outln!(
         "  {:<16} {:>10} {:>10} {:>12}",
-        "element", "area m²", "U / ψ", "W/K"
+        "element",
+        "area m²",
+        "U / ψ",
+        "W/K"
     );
     for p in &r.frame_parts {
-        println!(
+        outln!(
             "  {:<16} {:>10.4} {:>10.2} {:>12.4}",
-            p.name, p.area_m2, p.uf, p.contribution
+            safe(&p.name),
+            p.area_m2,
+            p.uf,
+            p.contribution
         );
     }
-    println!(
+    outln!(
         "  {:<16} {:>10.4} {:>10.2} {:>12.4}",
-        "glazing", b.glazing_area_m2, r.glazing_u_value, b.glazing_contribution
+        "glazing",
+        b.glazing_area_m2,
+        r.glazing_u_value,
+        b.glazing_contribution
     );
-    println!(
+    outln!(
         "  {:<16} {:>9.3}m {:>10.3} {:>12.4}",
-        format!("glass edge ({})", r.spacer),
+        format!("glass edge ({})", safe(&r.spacer)),
         b.edge_length_m,
         r.psi_value,
         b.edge_contribution
     );
-    println!(
+    outln!(
         "  {:<16} {:>10.4} {:>10} {:>12.4}",
         "total",
         b.frame_area_m2 + b.glazing_area_m2 + b.panel_area_m2,
         "",
         b.frame_contribution + b.glazing_contribution + b.edge_contribution
     );
-    println!(
+    outln!(
         "\n  frame Uf (area-weighted) {:.2} W/m²K over {:.4} m²",
-        r.frame_u_value, b.frame_area_m2
+        r.frame_u_value,
+        b.frame_area_m2
     );
-    println!("\nApproved Document L 2021:");
+    outln!("\nApproved Document L 2021:");
     for c in &r.compliance {
-        println!(
+        outln!(
             "  {} ≤ {:.1}  {}",
             if c.pass { "PASS" } else { "FAIL" },
             c.limit,
@@ -95,22 +111,28 @@ pub fn thermal(r: &ThermalReport) {
 }
 
 pub fn bom(r: &BomReport) {
-    println!(
+    outln!(
         "  {:<18} {:<44} {:>10} {:>5} {:>10} {:>9} {:>11}",
-        "code", "description", "qty", "unit", "with waste", "kg", "cost"
+        "code",
+        "description",
+        "qty",
+        "unit",
+        "with waste",
+        "kg",
+        "cost"
     );
     for i in &r.items {
         let unit = serde_json::to_value(i.unit)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        let mut d = i.description.clone();
+        let mut d = safe(&i.description).into_owned();
         if d.chars().count() > 44 {
             d = d.chars().take(43).collect::<String>() + "…";
         }
-        println!(
+        outln!(
             "  {:<18} {:<44} {:>10.3} {:>5} {:>10.3} {:>9.2} {:>11}",
-            i.code,
+            safe(&i.code),
             d,
             i.quantity,
             unit,
@@ -119,127 +141,160 @@ pub fn bom(r: &BomReport) {
             i.cost.to_string()
         );
         for c in &i.cuts {
-            println!(
+            outln!(
                 "      {:>3} × {:>5} mm  {} ({})",
-                c.count, c.length_mm, c.label, c.end_cuts
+                c.count,
+                c.length_mm,
+                safe(&c.label),
+                c.end_cuts
             );
         }
         for p in &i.panes {
-            println!(
+            outln!(
                 "      {:>3} × {} × {} mm  {}",
-                p.count, p.width_mm, p.height_mm, p.label
+                p.count,
+                p.width_mm,
+                p.height_mm,
+                safe(&p.label)
             );
         }
     }
-    println!(
+    outln!(
         "\n  total weight {:.2} kg, heaviest leaf {:.1} kg, material {}",
-        r.total_weight_kg, r.leaf_weight_kg, r.material_cost
+        r.total_weight_kg,
+        r.leaf_weight_kg,
+        r.material_cost
     );
     warnings(&r.warnings);
 }
 
 pub fn quote(r: &QuoteReport) {
-    println!(
+    outln!(
         "Quote{} for {}",
         r.quote_number
             .as_deref()
-            .map(|n| format!(" {n}"))
+            .map(|n| format!(" {}", safe(n)))
             .unwrap_or_default(),
-        r.customer_name
+        safe(&r.customer_name)
     );
     if let Some(p) = &r.project_name {
-        println!(
-            "Project {p}{}",
+        outln!(
+            "Project {}{}",
+            safe(p),
             r.project_reference
                 .as_deref()
-                .map(|x| format!(" ({x})"))
+                .map(|x| format!(" ({})", safe(x)))
                 .unwrap_or_default()
         );
     }
-    println!(
+    outln!(
         "Dated {}, valid until {}, status {}, lead time {} days\n",
-        r.quote_date, r.valid_until, r.status, r.estimated_lead_time_days
+        r.quote_date,
+        r.valid_until,
+        r.status,
+        r.estimated_lead_time_days
     );
     for l in &r.lines {
-        println!("  {}. {} × {}", l.line_number, l.quantity, l.description);
-        println!(
+        outln!(
+            "  {}. {} × {}",
+            l.line_number,
+            l.quantity,
+            safe(&l.description)
+        );
+        outln!(
             "     U_D {:.2} W/m²K, {:.2} kg; unit price {}, line {}",
-            l.overall_u_value, l.estimated_weight_kg, l.unit_price, l.subtotal
+            l.overall_u_value,
+            l.estimated_weight_kg,
+            l.unit_price,
+            l.subtotal
         );
     }
-    println!();
-    println!("  {:<28} {:>14}", "material", r.material_cost.to_string());
-    println!("  {:<28} {:>14}", "labour", r.labor_cost.to_string());
-    println!("  {:<28} {:>14}", "overhead", r.overhead_cost.to_string());
-    println!(
+    outln!();
+    outln!("  {:<28} {:>14}", "material", r.material_cost.to_string());
+    outln!("  {:<28} {:>14}", "labour", r.labor_cost.to_string());
+    outln!("  {:<28} {:>14}", "overhead", r.overhead_cost.to_string());
+    outln!(
         "  {:<28} {:>14}",
         format!("subtotal (margin {})", r.profit_margin_percentage),
         r.subtotal.to_string()
     );
-    println!(
+    outln!(
         "  {:<28} {:>14}",
         format!("discount {}", r.discount_percentage),
         (-r.discount_amount).to_string()
     );
-    println!(
+    outln!(
         "  {:<28} {:>14}",
         format!("VAT {}", r.tax_percentage),
         r.tax_amount.to_string()
     );
-    println!(
+    outln!(
         "  {:<28} {:>14}",
         format!("total {}", r.currency),
         r.total.to_string()
     );
-    println!("\n  estimated weight {:.2} kg", r.estimated_weight_kg);
+    outln!("\n  estimated weight {:.2} kg", r.estimated_weight_kg);
     warnings(&r.warnings);
 }
 
 pub fn compare(r: &spw_app::compare::CompareReport) {
     if r.fields.is_empty() {
-        println!("No configuration field changed.");
+        outln!("No configuration field changed.");
     } else {
-        println!("Changed fields:");
+        outln!("Changed fields:");
         for f in &r.fields {
-            println!("  {:<20} {} → {}", f.field, f.old, f.new);
+            outln!(
+                "  {:<20} {} → {}",
+                safe(&f.field),
+                safe(&f.old.to_string()),
+                safe(&f.new.to_string())
+            );
         }
     }
     if !r.bom.is_empty() {
-        println!("\nBOM changes:");
+        outln!("\nBOM changes:");
         for b in &r.bom {
             let unit = serde_json::to_value(b.unit)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "  {:<20} {:>10.3} → {:>10.3} {unit:<4} {:>12}",
-                b.code,
+                safe(&b.code),
                 b.old_quantity,
                 b.new_quantity,
                 b.cost_delta.to_string()
             );
         }
     }
-    println!(
+    outln!(
         "\n  price per door   {} → {} ({})",
-        r.price.old, r.price.new, r.price.delta
+        r.price.old,
+        r.price.new,
+        r.price.delta
     );
-    println!(
+    outln!(
         "  material         {} → {} ({})",
-        r.material_cost.old, r.material_cost.new, r.material_cost.delta
+        r.material_cost.old,
+        r.material_cost.new,
+        r.material_cost.delta
     );
-    println!(
+    outln!(
         "  weight           {:.2} → {:.2} kg ({:+.2})",
-        r.weight_kg.old, r.weight_kg.new, r.weight_kg.delta
+        r.weight_kg.old,
+        r.weight_kg.new,
+        r.weight_kg.delta
     );
-    println!(
+    outln!(
         "  U_D              {:.2} → {:.2} W/m²K ({:+.2})",
-        r.u_value.old, r.u_value.new, r.u_value.delta
+        r.u_value.old,
+        r.u_value.new,
+        r.u_value.delta
     );
     if !r.drawing.is_empty() {
-        println!("\nDrawing changes:");
+        outln!("\nDrawing changes:");
         for c in &r.drawing {
-            println!(
+            outln!(
                 "  {:<32} {:<14} +{} −{}",
                 c.view,
                 c.layer.as_str(),
