@@ -333,7 +333,9 @@ fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    outln!("{}", serde_json::to_string_pretty(value)?);
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    output::write_raw(&text);
     Ok(())
 }
 
