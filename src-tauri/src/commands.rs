@@ -130,7 +130,11 @@ pub async fn export_drawings(
             .map(|(p, f)| (p.as_path(), f.bytes.as_slice()))
             .collect();
         spw_files::write_all(&batch, spw_files::Overwrite::Writable).map_err(write_error)?;
-        progress(files.len(), files.len(), files.last().map_or("", |f| &f.file_name));
+        progress(
+            files.len(),
+            files.len(),
+            files.last().map_or("", |f| &f.file_name),
+        );
         let written: Vec<ExportedFile> = paths
             .iter()
             .zip(&files)

@@ -93,6 +93,9 @@ mod tests {
     fn escapes_and_overrides_are_shown_line_breaks_and_tabs_kept() {
         let shown = terminal_safe("Harbour\u{1b}[2J View\u{202E}cba\n\tline two");
         assert_eq!(shown, "Harbour\\u{1B}[2J View\\u{202E}cba\n\tline two");
-        assert!(matches!(terminal_safe("plain\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            terminal_safe("plain\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -165,8 +165,7 @@ fn check_target(path: &Path, overwrite: Overwrite) -> Result<(), WriteError> {
         Ok(m) if !m.is_file() => Err(WriteError::refused(
             path,
             ErrorKind::InvalidInput,
-            "exists and is not a regular file (a device, FIFO or socket); it was left alone"
-                .into(),
+            "exists and is not a regular file (a device, FIFO or socket); it was left alone".into(),
         )),
         Ok(m) if m.permissions().readonly() && overwrite != Overwrite::Force => {
             Err(WriteError::refused(
@@ -380,7 +379,9 @@ mod tests {
     #[test]
     fn a_batch_is_written_whole_with_no_temporary_files() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let paths: Vec<PathBuf> = (0..40).map(|i| dir.path().join(format!("f{i:02}"))).collect();
+        let paths: Vec<PathBuf> = (0..40)
+            .map(|i| dir.path().join(format!("f{i:02}")))
+            .collect();
         let bodies: Vec<Vec<u8>> = (0..40u8).map(|i| vec![i; 1000 + usize::from(i)]).collect();
         let batch: Vec<(&Path, &[u8])> = paths
             .iter()
