@@ -10,7 +10,7 @@
 
 use crate::audit;
 use crate::error::Result;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 /// One schema change.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +44,17 @@ pub fn all() -> Vec<Migration> {
     .concat();
     m.sort_by_key(|m| m.id);
     m
+}
+
+/// A data repair: what a migration's SQL alone cannot do (typed reading of stored JSON), run in
+/// the migration's transaction.
+pub(crate) type Repair = fn(&Transaction<'_>) -> Result<()>;
+
+/// The data repairs that go with migrations, as (migration id, repair): each runs after its
+/// migration's SQL, in the same transaction, so a database is repaired exactly once, when it
+/// is brought past that migration.
+fn repairs() -> &'static [(i64, Repair)] {
+    crate::quotes::REPAIRS
 }
 
 /// The newest schema this build knows.
@@ -85,6 +96,9 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(m.sql)?;
+        for (_, repair) in repairs().iter().filter(|(id, _)| *id == m.id) {
+            repair(&tx)?;
+        }
         for table in m.audited {
             audit::install_triggers(&tx, table)?;
         }

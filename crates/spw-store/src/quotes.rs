@@ -10,12 +10,15 @@
 use crate::error::{Result, StoreError};
 use crate::events::{self, Aggregate};
 use crate::meta::next_number;
-use crate::migrations::Migration;
+use crate::migrations::{Migration, Repair};
 use crate::parties;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
+use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use spw_app::QuoteReport;
 use spw_model::catalogue::Catalogue;
+use spw_model::{Pence, Percentage};
 use spw_quote::QuoteStatus;
 use time::Date;
 
@@ -131,7 +134,285 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     ",
     audited: &["quotes", "quote_revisions", "quote_status_history"],
     additive: true,
+}, Migration {
+    id: 10,
+    name: "quotes: profit_margin_percentage, discount_percentage and tax_percentage hold basis \
+           points (hundredths of a percent: 7.5 % is 750); saved quotes' percentages, stored as \
+           0 until now, repaired from each quote's latest priced revision",
+    // The unit, in the database itself (SQLite keeps no column comments). The repair is
+    // `repair_percentages`, run by the migration runner in this migration's transaction.
+    //
+    // Not additive: a program older than this writes 0 into the three columns, which now mean
+    // basis points, so older programs must not write to a database migrated to this.
+    //
+    // What it cannot repair (left 0, and named in `meta.migration_10_note`): a quote whose
+    // latest revision is missing, whose priced result is unreadable or lacks a percentage, has
+    // a percentage with more than two decimals, or whose discount or VAT amount is not that
+    // percentage of its subtotal (the priced result and the row's amounts disagree).
+    sql: "
+        INSERT INTO meta(key, value) VALUES ('quotes.percentage_unit',
+            'quotes.profit_margin_percentage, discount_percentage, tax_percentage: basis points (hundredths of a percent; 7.5 % is 750, 20 % is 2000)')
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+    ",
+    audited: &[],
+    additive: false,
 }];
+
+/// The data repairs of this module's migrations: (migration id, repair), each run in the
+/// transaction of its migration, after its SQL.
+pub(crate) const REPAIRS: &[(i64, Repair)] = &[(10, repair_percentages)];
+
+/// A priced quote's figures as the `quotes` row holds them, every one typed: one struct for the
+/// INSERT of a new quote and the UPDATE of a revised one, so the two can never differ.
+///
+/// Units in the row: amounts in pence; percentages in basis points (hundredths of a percent,
+/// `Percentage`'s own integer: 7.5 % is 750); weight in kg (REAL, the priced `f64` as is);
+/// lead time in days; dates as ISO 8601 `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct QuoteFigures {
+    /// Doors, Σ line quantities.
+    pub quantity: i64,
+    /// Σ material.
+    pub material_cost: Pence,
+    /// Σ labour.
+    pub labor_cost: Pence,
+    /// Σ overhead.
+    pub overhead_cost: Pence,
+    /// Margin used.
+    pub profit_margin_percentage: Percentage,
+    /// Before discount.
+    pub subtotal: Pence,
+    /// Discount asked.
+    pub discount_percentage: Percentage,
+    /// Discount.
+    pub discount_amount: Pence,
+    /// VAT rate.
+    pub tax_percentage: Percentage,
+    /// VAT.
+    pub tax_amount: Pence,
+    /// To pay.
+    pub total: Pence,
+    /// ISO 4217.
+    pub currency: String,
+    /// Σ weight, kg.
+    pub estimated_weight_kg: f64,
+    /// Days to despatch.
+    pub estimated_lead_time_days: u32,
+    /// Quote date.
+    pub quote_date: Date,
+    /// Last valid day.
+    pub valid_until: Date,
+}
+
+const ISO_DATE: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+fn iso_date(field: &'static str, text: &str) -> Result<Date> {
+    Date::parse(text, ISO_DATE).map_err(|e| StoreError::Argument {
+        field,
+        message: format!("`{text}` is not a date: {e}"),
+    })
+}
+
+impl QuoteFigures {
+    /// The figures of a priced quote, from its typed values.
+    pub(crate) fn of(report: &QuoteReport) -> Result<QuoteFigures> {
+        Ok(QuoteFigures {
+            quantity: report.lines.iter().map(|l| i64::from(l.quantity)).sum(),
+            material_cost: report.material_cost,
+            labor_cost: report.labor_cost,
+            overhead_cost: report.overhead_cost,
+            profit_margin_percentage: report.profit_margin_percentage,
+            subtotal: report.subtotal,
+            discount_percentage: report.discount_percentage,
+            discount_amount: report.discount_amount,
+            tax_percentage: report.tax_percentage,
+            tax_amount: report.tax_amount,
+            total: report.total,
+            currency: report.currency.clone(),
+            estimated_weight_kg: report.estimated_weight_kg,
+            estimated_lead_time_days: report.estimated_lead_time_days,
+            quote_date: iso_date("quote_date", &report.quote_date)?,
+            valid_until: iso_date("valid_until", &report.valid_until)?,
+        })
+    }
+
+    /// Each figure column of the `quotes` row with its value, in the row's units.
+    fn columns(&self) -> [(&'static str, Sql); 16] {
+        let pence = |p: Pence| Sql::Integer(p.0);
+        let pct = |p: Percentage| Sql::Integer(p.0);
+        [
+            ("quantity", Sql::Integer(self.quantity)),
+            ("material_cost", pence(self.material_cost)),
+            ("labor_cost", pence(self.labor_cost)),
+            ("overhead_cost", pence(self.overhead_cost)),
+            (
+                "profit_margin_percentage",
+                pct(self.profit_margin_percentage),
+            ),
+            ("subtotal", pence(self.subtotal)),
+            ("discount_percentage", pct(self.discount_percentage)),
+            ("discount_amount", pence(self.discount_amount)),
+            ("tax_percentage", pct(self.tax_percentage)),
+            ("tax_amount", pence(self.tax_amount)),
+            ("total", pence(self.total)),
+            ("currency", Sql::Text(self.currency.clone())),
+            ("estimated_weight_kg", Sql::Real(self.estimated_weight_kg)),
+            (
+                "estimated_lead_time_days",
+                Sql::Integer(i64::from(self.estimated_lead_time_days)),
+            ),
+            ("quote_date", Sql::Text(self.quote_date.to_string())),
+            ("valid_until", Sql::Text(self.valid_until.to_string())),
+        ]
+    }
+}
+
+/// The figure columns of the `quotes` row as SQL: `columns` (`a, b, …`) and `values`
+/// (`:a, :b, …`) for an INSERT, `assignments` (`a = :a, …`) for an UPDATE.
+struct FigureSql {
+    columns: String,
+    values: String,
+    assignments: String,
+}
+
+/// Run the statement `sql` makes of the figure columns, with the figures bound as `:column`
+/// beside the `others`.
+fn execute_with_figures(
+    tx: &Transaction<'_>,
+    sql: impl Fn(&FigureSql) -> String,
+    figures: &QuoteFigures,
+    others: &[(&str, &dyn ToSql)],
+) -> Result<usize> {
+    let columns = figures.columns();
+    let names: Vec<String> = columns.iter().map(|(c, _)| format!(":{c}")).collect();
+    let parts = FigureSql {
+        columns: columns
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>()
+            .join(", "),
+        values: names.join(", "),
+        assignments: columns
+            .iter()
+            .zip(&names)
+            .map(|((c, _), n)| format!("{c} = {n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let mut bound: Vec<(&str, &dyn ToSql)> = others.to_vec();
+    for ((_, v), n) in columns.iter().zip(&names) {
+        bound.push((n.as_str(), v as &dyn ToSql));
+    }
+    Ok(tx.execute(&sql(&parts), bound.as_slice())?)
+}
+
+/// What the percentage repair reads of a stored priced result, typed: the percentages as the
+/// priced result writes them (JSON numbers such as 7.5, `Percentage`'s serialised form) and the
+/// amounts they must reproduce.
+#[derive(Debug, Deserialize)]
+struct StoredPercentages {
+    profit_margin_percentage: f64,
+    subtotal: i64,
+    discount_percentage: f64,
+    discount_amount: i64,
+    tax_percentage: f64,
+    tax_amount: i64,
+}
+
+/// The row's amounts the repair checks a stored priced result against.
+struct RowAmounts {
+    subtotal: i64,
+    discount_amount: i64,
+    tax_amount: i64,
+}
+
+/// A quote's three percentages from its latest revision's stored priced result, when that
+/// result is readable, exact (two decimals at most) and agrees with the row's amounts: its
+/// discount and VAT amounts are its percentages of the subtotal and the discounted subtotal.
+fn stored_percentages(
+    report: Option<&str>,
+    row: &RowAmounts,
+) -> std::result::Result<(Percentage, Percentage, Percentage), String> {
+    let report = report.ok_or("its latest revision is missing")?;
+    let p: StoredPercentages = serde_json::from_str(report)
+        .map_err(|e| format!("its latest priced result is not readable: {e}"))?;
+    let exact = |name: &str, v: f64| Percentage::from_f64(v).map_err(|e| format!("{name}: {e}"));
+    let margin = exact("profit_margin_percentage", p.profit_margin_percentage)?;
+    let discount = exact("discount_percentage", p.discount_percentage)?;
+    let tax = exact("tax_percentage", p.tax_percentage)?;
+    if (p.subtotal, p.discount_amount, p.tax_amount)
+        != (row.subtotal, row.discount_amount, row.tax_amount)
+    {
+        return Err("its amounts differ from its latest priced result's".into());
+    }
+    let net = Pence(p.subtotal) - Pence(p.discount_amount);
+    if discount.of(Pence(p.subtotal)) != Pence(p.discount_amount)
+        || tax.of(net) != Pence(p.tax_amount)
+    {
+        return Err("its discount or VAT amount is not its percentage of the subtotal".into());
+    }
+    Ok((margin, discount, tax))
+}
+
+/// Migration 10's repair: every saved quote's percentages (0 in the row until now: the priced
+/// values are JSON numbers such as 7.5, which the old code read as integers and took as 0) in
+/// basis points, from its latest revision's stored priced result. What it could not repair
+/// stays 0 and is named in `meta.migration_10_note`.
+fn repair_percentages(tx: &Transaction<'_>) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "SELECT q.id, q.quote_number, q.subtotal, q.discount_amount, q.tax_amount, r.report
+         FROM quotes q LEFT JOIN quote_revisions r ON r.quote_id = q.id AND r.revision = q.revision
+         ORDER BY q.rid",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                RowAmounts {
+                    subtotal: r.get(2)?,
+                    discount_amount: r.get(3)?,
+                    tax_amount: r.get(4)?,
+                },
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(stmt);
+    let mut repaired = 0usize;
+    let mut not_repaired = Vec::new();
+    for (id, number, amounts, report) in rows {
+        match stored_percentages(report.as_deref(), &amounts) {
+            Ok((margin, discount, tax)) => {
+                tx.execute(
+                    "UPDATE quotes SET profit_margin_percentage = ?2, discount_percentage = ?3,
+                        tax_percentage = ?4
+                     WHERE id = ?1",
+                    params![id, margin.0, discount.0, tax.0],
+                )?;
+                repaired += 1;
+            }
+            Err(why) => not_repaired.push(format!("{number}: {why}")),
+        }
+    }
+    let note = if not_repaired.is_empty() {
+        format!("percentages repaired for {repaired} quote(s); none left unrepaired")
+    } else {
+        format!(
+            "percentages repaired for {repaired} quote(s); {} not repaired (their percentages \
+             stay 0): {}",
+            not_repaired.len(),
+            not_repaired.join("; ")
+        )
+    };
+    tx.execute(
+        "INSERT INTO meta(key, value) VALUES ('migration_10_note', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [note],
+    )?;
+    Ok(())
+}
 
 /// Who is saving.
 pub(crate) struct Author<'a> {
@@ -177,29 +458,29 @@ fn stamped_request(text: &str, number: &str, date: Date) -> Result<Value> {
     Ok(v)
 }
 
-fn price(request: &Value, today: Date, cat: &Catalogue) -> Result<(String, Value)> {
+/// A request priced: the request text as stored, the typed priced quote, and the priced quote
+/// as stored (JSON).
+struct Priced {
+    request_text: String,
+    typed: QuoteReport,
+    stored: Value,
+}
+
+fn price(request: &Value, today: Date, cat: &Catalogue) -> Result<Priced> {
     let text = serde_json::to_string_pretty(request).map_err(|e| StoreError::Argument {
         field: "request",
         message: e.to_string(),
     })?;
-    let report = spw_app::quote(&text, today, cat).map_err(StoreError::Invalid)?;
-    let report = serde_json::to_value(&report).map_err(|e| StoreError::Argument {
+    let typed = spw_app::quote(&text, today, cat).map_err(StoreError::Invalid)?;
+    let stored = serde_json::to_value(&typed).map_err(|e| StoreError::Argument {
         field: "report",
         message: e.to_string(),
     })?;
-    Ok((text, report))
-}
-
-fn int(v: &Value, key: &str) -> i64 {
-    v.get(key).and_then(Value::as_i64).unwrap_or(0)
-}
-
-fn float(v: &Value, key: &str) -> f64 {
-    v.get(key).and_then(Value::as_f64).unwrap_or(0.0)
-}
-
-fn text<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
-    v.get(key).and_then(Value::as_str)
+    Ok(Priced {
+        request_text: text,
+        typed,
+        stored,
+    })
 }
 
 /// Check a request before a number is spent on it: the core's coded issues, all at once.
@@ -222,45 +503,35 @@ pub(crate) fn create(
     let n = next_number(tx, &format!("Q-{year}-{}", who.ws))?;
     let number = format!("Q-{year}-{}-{n:03}", who.ws);
     let request = stamped_request(request_text, &number, today)?;
-    let (request_text, report) = price(&request, today, cat)?;
-    let (customer_id, project_id) = parties_of(tx, who, &report, year)?;
+    let priced = price(&request, today, cat)?;
+    let figures = QuoteFigures::of(&priced.typed)?;
+    let (customer_id, project_id) = parties_of(tx, who, &priced.typed, year)?;
     let id = uuid::Uuid::new_v4().to_string();
-    tx.execute(
-        "INSERT INTO quotes(id, quote_number, revision, customer_id, project_id, project_reference,
-            quantity, material_cost, labor_cost, overhead_cost, profit_margin_percentage, subtotal,
-            discount_percentage, discount_amount, tax_percentage, tax_amount, total, currency,
-            estimated_weight_kg, estimated_lead_time_days, quote_date, valid_until, status,
-            requested_by, requested_by_email, created_at, updated_at)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, 'draft', ?22, ?23, ?24, ?24)",
-        params![
-            id,
-            number,
-            customer_id,
-            project_id,
-            text(&report, "project_reference"),
-            quantity(&report),
-            int(&report, "material_cost"),
-            int(&report, "labor_cost"),
-            int(&report, "overhead_cost"),
-            int(&report, "profit_margin_percentage"),
-            int(&report, "subtotal"),
-            int(&report, "discount_percentage"),
-            int(&report, "discount_amount"),
-            int(&report, "tax_percentage"),
-            int(&report, "tax_amount"),
-            int(&report, "total"),
-            text_or(&report, "currency"),
-            float(&report, "estimated_weight_kg"),
-            int(&report, "estimated_lead_time_days"),
-            text_or(&report, "quote_date"),
-            text_or(&report, "valid_until"),
-            who.name,
-            who.email,
-            who.now,
+    execute_with_figures(
+        tx,
+        |f| {
+            format!(
+                "INSERT INTO quotes(id, quote_number, revision, customer_id, project_id,
+                    project_reference, status, requested_by, requested_by_email, created_at,
+                    updated_at, {})
+                 VALUES (:id, :number, 1, :customer_id, :project_id, :project_reference,
+                    'draft', :requested_by, :requested_by_email, :now, :now, {})",
+                f.columns, f.values
+            )
+        },
+        &figures,
+        &[
+            (":id", &id),
+            (":number", &number),
+            (":customer_id", &customer_id),
+            (":project_id", &project_id),
+            (":project_reference", &priced.typed.project_reference),
+            (":requested_by", &who.name),
+            (":requested_by_email", &who.email),
+            (":now", &who.now),
         ],
     )?;
-    insert_revision(tx, who, &id, 1, &request_text, &report, None, cat)?;
+    insert_revision(tx, who, &id, 1, &priced, None, cat)?;
     history(tx, who, &id, 1, None, "draft", Some("created"))?;
     crate::search::index_quote(tx, &id)?;
     events::enqueue(
@@ -268,7 +539,7 @@ pub(crate) fn create(
         "quote.requested",
         Aggregate::Quote(&id),
         &format!("quote:{id}:rev:1"),
-        &json!({"quote_number": number, "revision": 1, "quote": report}),
+        &json!({"quote_number": number, "revision": 1, "quote": priced.stored}),
         who.now,
     )?;
     Ok(SavedQuote {
@@ -276,9 +547,9 @@ pub(crate) fn create(
         revision: 1,
         version: 1,
         status: "draft".into(),
-        total: int(&report, "total"),
-        currency: text_or(&report, "currency").to_owned(),
-        report,
+        total: figures.total.0,
+        currency: figures.currency,
+        report: priced.stored,
     })
 }
 
@@ -286,34 +557,23 @@ pub(crate) fn create(
 fn parties_of(
     tx: &Transaction<'_>,
     who: &Author<'_>,
-    report: &Value,
+    report: &QuoteReport,
     year: i32,
 ) -> Result<(String, Option<String>)> {
-    let customer_id = parties::customer(tx, who.ws, text_or(report, "customer_name"), who.now)?;
-    let project_id = match text(report, "project_name") {
+    let customer_id = parties::customer(tx, who.ws, &report.customer_name, who.now)?;
+    let project_id = match &report.project_name {
         Some(p) => Some(parties::project(
             tx,
             who.ws,
             year,
             &customer_id,
             p,
-            text(report, "project_reference"),
+            report.project_reference.as_deref(),
             who.now,
         )?),
         None => None,
     };
     Ok((customer_id, project_id))
-}
-
-fn text_or<'v>(v: &'v Value, key: &str) -> &'v str {
-    text(v, key).unwrap_or("")
-}
-
-fn quantity(report: &Value) -> i64 {
-    report
-        .get("lines")
-        .and_then(Value::as_array)
-        .map_or(0, |l| l.iter().map(|l| int(l, "quantity")).sum())
 }
 
 /// The quote row's key facts.
@@ -379,43 +639,32 @@ pub(crate) fn revise(
     check_version(&row, number, expected_version)?;
     check_request(request_text, today, cat)?;
     let request = stamped_request(request_text, number, today)?;
-    let (request_text, report) = price(&request, today, cat)?;
+    let priced = price(&request, today, cat)?;
+    let figures = QuoteFigures::of(&priced.typed)?;
     let revision = row.revision + 1;
-    let (customer_id, project_id) = parties_of(tx, who, &report, today.year())?;
-    let changed = tx.execute(
-        "UPDATE quotes SET revision = ?2, customer_id = ?3, project_id = ?4, project_reference = ?5,
-            quantity = ?6, material_cost = ?7, labor_cost = ?8, overhead_cost = ?9,
-            profit_margin_percentage = ?10, subtotal = ?11, discount_percentage = ?12,
-            discount_amount = ?13, tax_percentage = ?14, tax_amount = ?15, total = ?16,
-            currency = ?17, estimated_weight_kg = ?18, estimated_lead_time_days = ?19,
-            quote_date = ?20, valid_until = ?21, status = 'draft', technical_package_generated = 0,
-            approved_by = NULL, approved_at = NULL, rejected_reason = NULL,
-            version = version + 1, updated_at = ?22
-         WHERE id = ?1 AND version = ?23",
-        params![
-            row.id,
-            revision,
-            customer_id,
-            project_id,
-            text(&report, "project_reference"),
-            quantity(&report),
-            int(&report, "material_cost"),
-            int(&report, "labor_cost"),
-            int(&report, "overhead_cost"),
-            int(&report, "profit_margin_percentage"),
-            int(&report, "subtotal"),
-            int(&report, "discount_percentage"),
-            int(&report, "discount_amount"),
-            int(&report, "tax_percentage"),
-            int(&report, "tax_amount"),
-            int(&report, "total"),
-            text_or(&report, "currency"),
-            float(&report, "estimated_weight_kg"),
-            int(&report, "estimated_lead_time_days"),
-            text_or(&report, "quote_date"),
-            text_or(&report, "valid_until"),
-            who.now,
-            row.version,
+    let (customer_id, project_id) = parties_of(tx, who, &priced.typed, today.year())?;
+    let changed = execute_with_figures(
+        tx,
+        |f| {
+            format!(
+                "UPDATE quotes SET revision = :revision, customer_id = :customer_id,
+                    project_id = :project_id, project_reference = :project_reference, {},
+                    status = 'draft', technical_package_generated = 0,
+                    approved_by = NULL, approved_at = NULL, rejected_reason = NULL,
+                    version = version + 1, updated_at = :now
+                 WHERE id = :id AND version = :version",
+                f.assignments
+            )
+        },
+        &figures,
+        &[
+            (":id", &row.id),
+            (":revision", &revision),
+            (":customer_id", &customer_id),
+            (":project_id", &project_id),
+            (":project_reference", &priced.typed.project_reference),
+            (":now", &who.now),
+            (":version", &row.version),
         ],
     )?;
     if changed != 1 {
@@ -436,16 +685,7 @@ pub(crate) fn revise(
          WHERE quote_id = ?1 AND is_latest_version = 1",
         [&row.id],
     )?;
-    insert_revision(
-        tx,
-        who,
-        &row.id,
-        revision,
-        &request_text,
-        &report,
-        note,
-        cat,
-    )?;
+    insert_revision(tx, who, &row.id, revision, &priced, note, cat)?;
     if row.status != QuoteStatus::Draft {
         history(
             tx,
@@ -463,7 +703,7 @@ pub(crate) fn revise(
         "quote.updated",
         Aggregate::Quote(&row.id),
         &format!("quote:{}:rev:{revision}", row.id),
-        &json!({"quote_number": number, "revision": revision, "quote": report}),
+        &json!({"quote_number": number, "revision": revision, "quote": priced.stored}),
         who.now,
     )?;
     Ok(SavedQuote {
@@ -471,23 +711,22 @@ pub(crate) fn revise(
         revision,
         version: row.version + 1,
         status: "draft".into(),
-        total: int(&report, "total"),
-        currency: text_or(&report, "currency").to_owned(),
-        report,
+        total: figures.total.0,
+        currency: figures.currency,
+        report: priced.stored,
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn insert_revision(
     tx: &Transaction<'_>,
     who: &Author<'_>,
     quote_id: &str,
     revision: u32,
-    request: &str,
-    report: &Value,
+    priced: &Priced,
     note: Option<&str>,
     cat: &Catalogue,
 ) -> Result<()> {
+    let report = &priced.typed;
     let rev_id = uuid::Uuid::new_v4().to_string();
     tx.execute(
         "INSERT INTO quote_revisions(id, quote_id, revision, request, report, total, is_latest,
@@ -497,16 +736,16 @@ fn insert_revision(
             rev_id,
             quote_id,
             revision,
-            request,
-            report.to_string(),
-            int(report, "total"),
+            priced.request_text,
+            priced.stored.to_string(),
+            report.total.0,
             note,
             who.name,
             who.now
         ],
     )?;
-    let number = text_or(report, "quote_number");
-    let request_value: Value = serde_json::from_str(request).unwrap_or(Value::Null);
+    let number = report.quote_number.as_deref().unwrap_or("");
+    let request_value: Value = serde_json::from_str(&priced.request_text).unwrap_or(Value::Null);
     let request_lines = request_value
         .get("lines")
         .and_then(Value::as_array)
@@ -517,16 +756,15 @@ fn insert_revision(
         [quote_id],
         |r| r.get(0),
     )?;
-    for line in report
-        .get("lines")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let n = int(line, "line_number");
+    for line in &report.lines {
+        let n = line.line_number;
+        let line_number = i64::try_from(n).map_err(|e| StoreError::Argument {
+            field: "line_number",
+            message: e.to_string(),
+        })?;
         // The door as the user wrote it (the wire names), not the report's typed echo.
-        let cfg = usize::try_from(n - 1)
-            .ok()
+        let cfg = n
+            .checked_sub(1)
             .and_then(|i| request_lines.get(i))
             .and_then(|l| l.get("door_configuration"))
             .cloned()
@@ -540,17 +778,17 @@ fn insert_revision(
             params![
                 uuid::Uuid::new_v4().to_string(),
                 rev_id,
-                n,
-                text_or(line, "description"),
-                int(line, "quantity"),
+                line_number,
+                line.description,
+                line.quantity,
                 cfg_text,
-                int(line, "unit_price"),
-                int(line, "subtotal"),
-                int(line, "discount_amount"),
-                int(line, "tax_amount"),
-                int(line, "total"),
-                float(line, "estimated_weight_kg"),
-                float(line, "overall_u_value"),
+                line.unit_price.0,
+                line.subtotal.0,
+                line.discount_amount.0,
+                line.tax_amount.0,
+                line.total.0,
+                line.estimated_weight_kg,
+                line.overall_u_value,
             ],
         )?;
         // The specification of the door as quoted: its thermal breakdown and BOM, made by the
@@ -567,7 +805,7 @@ fn insert_revision(
                 format!("{number}-R{revision}-S{n:02}"),
                 quote_id,
                 rev_id,
-                n,
+                line_number,
                 project_id,
                 cfg_text,
                 as_json(&thermal),
