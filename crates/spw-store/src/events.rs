@@ -1,14 +1,16 @@
 //! The outbox and inbox the sync engine works from. A business change and its outbox row are
 //! written in one transaction, so an event is sent if and only if its change was saved; the
 //! idempotency key makes enqueueing the same change twice a no-op, and the receiver deduplicates
-//! on `event_id`. Priorities and retry schedules follow design plan 5.3.1.
+//! on `event_id`. Events are `spw-protocol`'s typed [`EventType`] (stored as its wire name; a name
+//! this program does not know is an error, never a default); priorities and retry schedules are
+//! its design plan 5.3.1 matrix.
 
 use crate::error::{Result, StoreError};
 use crate::migrations::Migration;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::Value;
-use std::time::Duration;
+use spw_protocol::{EventType, Priority, UnknownEventType};
 use time::OffsetDateTime;
 
 pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
@@ -55,75 +57,68 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     additive: true,
 }];
 
-/// Event priority (design plan 5.3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Priority {
-    /// Order creation, approvals.
-    Critical,
-    /// Drawing and specification generation.
-    High,
-    /// Status updates, revisions.
-    Medium,
-    /// Progress updates, logging.
-    Low,
+/// An event name to queue: an [`EventType`], or its wire name (checked: a name that is not one
+/// of the 20 events of design plan 5.1 is refused, `ERR_STORE_008`, never given a default).
+pub(crate) trait EventName {
+    /// The typed event.
+    fn event_type(self) -> Result<EventType>;
 }
 
-impl Priority {
-    /// Wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Priority::Critical => "critical",
-            Priority::High => "high",
-            Priority::Medium => "medium",
-            Priority::Low => "low",
-        }
+impl EventName for EventType {
+    fn event_type(self) -> Result<EventType> {
+        Ok(self)
     }
+}
 
-    fn parse(s: &str) -> Priority {
-        match s {
-            "critical" => Priority::Critical,
-            "high" => Priority::High,
-            "medium" => Priority::Medium,
-            _ => Priority::Low,
-        }
+impl EventName for &str {
+    fn event_type(self) -> Result<EventType> {
+        self.parse()
+            .map_err(|e: UnknownEventType| StoreError::Argument {
+                field: "event_type",
+                message: e.to_string(),
+            })
     }
+}
 
-    /// The priority of an event type (design plan 5.1 and 5.3.1).
-    pub fn of(event_type: &str) -> Priority {
-        match event_type {
-            "quote.approved" | "manufacturing.order_created" => Priority::Critical,
-            "quote.requested"
-            | "drawings.generated"
-            | "specification.generated"
-            | "quote.technical_data_ready"
-            | "manufacturing.cutting_list_ready" => Priority::High,
-            "drawing.progress_update" | "customer.portal_access_granted" => Priority::Low,
-            _ => Priority::Medium,
-        }
-    }
+/// A column that holds something this program does not know (a newer program's event or
+/// priority, or a hand edit): read as an error naming the row, never as a default.
+#[derive(Debug)]
+struct UnknownValue {
+    table: &'static str,
+    id: String,
+    detail: String,
+}
 
-    /// Attempts before an event goes to the dead-letter state.
-    pub fn max_attempts(self) -> u32 {
-        match self {
-            Priority::Critical => 5,
-            Priority::High => 4,
-            Priority::Medium => 3,
-            Priority::Low => 2,
-        }
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} row `{}`: {}", self.table, self.id, self.detail)
     }
+}
 
-    /// Wait before attempt `attempt + 1` after `attempt` failures (1-based), without jitter:
-    /// exponential 2^n s capped at 300 s for critical and high, linear 5 s or 10 s otherwise.
-    pub fn delay(self, attempt: u32) -> Duration {
-        match self {
-            Priority::Critical | Priority::High => {
-                Duration::from_secs(2u64.saturating_pow(attempt.min(16)).min(300))
-            }
-            Priority::Medium => Duration::from_secs(5 * u64::from(attempt)),
-            Priority::Low => Duration::from_secs(10 * u64::from(attempt)),
-        }
-    }
+impl std::error::Error for UnknownValue {}
+
+fn column<T>(
+    r: &rusqlite::Row<'_>,
+    table: &'static str,
+    id: &dyn std::fmt::Display,
+    idx: usize,
+) -> rusqlite::Result<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let text: String = r.get(idx)?;
+    text.parse().map_err(|e: T::Err| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            Box::new(UnknownValue {
+                table,
+                id: id.to_string(),
+                detail: e.to_string(),
+            }),
+        )
+    })
 }
 
 /// What an outbox row belongs to.
@@ -150,17 +145,18 @@ pub fn timestamp(t: OffsetDateTime) -> String {
 /// idempotency key again does nothing.
 pub(crate) fn enqueue(
     tx: &Transaction<'_>,
-    event_type: &str,
+    event_type: impl EventName,
     aggregate: Aggregate<'_>,
     idempotency_key: &str,
     payload: &Value,
     now: &str,
 ) -> Result<()> {
     let Aggregate::Quote(id) = aggregate;
-    let priority = Priority::of(event_type);
+    let event_type = event_type.event_type()?;
+    let priority = event_type.priority();
     let event_id = uuid::Uuid::new_v4().to_string();
     let mut body = serde_json::Map::new();
-    body.insert("event".into(), Value::from(event_type));
+    body.insert("event".into(), Value::from(event_type.as_str()));
     body.insert("event_id".into(), Value::from(event_id.clone()));
     body.insert("timestamp".into(), Value::from(now));
     if let Value::Object(p) = payload {
@@ -176,7 +172,7 @@ pub(crate) fn enqueue(
         params![
             event_id,
             idempotency_key,
-            event_type,
+            event_type.as_str(),
             id,
             Value::Object(body).to_string(),
             priority.as_str(),
@@ -196,8 +192,8 @@ pub struct OutboxEvent {
     pub event_id: String,
     /// Idempotency key of the change.
     pub idempotency_key: String,
-    /// Design plan event name.
-    pub event_type: String,
+    /// The design plan 5.1 event (its wire name in JSON and in the database).
+    pub event_type: EventType,
     /// Priority.
     pub priority: Priority,
     /// `pending`, `delivered` or `dead`.
@@ -221,12 +217,13 @@ const OUTBOX_COLUMNS: &str =
     max_attempts, next_attempt_at, last_error, payload, created_at";
 
 fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEvent> {
+    let id: i64 = r.get(0)?;
     Ok(OutboxEvent {
-        id: r.get(0)?,
+        id,
         event_id: r.get(1)?,
         idempotency_key: r.get(2)?,
-        event_type: r.get(3)?,
-        priority: Priority::parse(&r.get::<_, String>(4)?),
+        event_type: column(r, "outbox", &id, 3)?,
+        priority: column(r, "outbox", &id, 4)?,
         status: r.get(5)?,
         attempts: r.get(6)?,
         max_attempts: r.get(7)?,
@@ -315,7 +312,8 @@ pub(crate) fn failed(
 pub struct IncomingEvent<'a> {
     /// The sender's event id (deduplication key).
     pub event_id: &'a str,
-    /// Event name.
+    /// Event name: one of the 20 of design plan 5.1 ([`EventType::as_str`]); any other is
+    /// refused (`ERR_STORE_008`) and nothing is recorded.
     pub event_type: &'a str,
     /// Who sent it.
     pub source_system: &'a str,
@@ -329,13 +327,14 @@ pub struct IncomingEvent<'a> {
 
 /// Record a received event; `false` when it was already recorded (a redelivery).
 pub(crate) fn receive(tx: &Transaction<'_>, ev: &IncomingEvent<'_>, now: &str) -> Result<bool> {
+    let event_type = ev.event_type.event_type()?;
     let n = tx.execute(
         "INSERT INTO inbox(event_id, event_type, source_system, payload, signature,
             signature_verified, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(event_id) DO NOTHING",
         params![
             ev.event_id,
-            ev.event_type,
+            event_type.as_str(),
             ev.source_system,
             ev.payload,
             ev.signature,
@@ -375,15 +374,20 @@ pub(crate) fn processed(
 }
 
 /// Received events waiting to be handled, oldest first.
-pub(crate) fn pending_inbox(conn: &Connection, limit: u32) -> Result<Vec<(String, String, Value)>> {
+pub(crate) fn pending_inbox(
+    conn: &Connection,
+    limit: u32,
+) -> Result<Vec<(String, EventType, Value)>> {
     let mut stmt = conn.prepare(
         "SELECT event_id, event_type, payload FROM inbox WHERE status <> 'completed'
          ORDER BY id LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit], |r| {
+        let event_id: String = r.get(0)?;
+        let event_type = column(r, "inbox", &event_id, 1)?;
         Ok((
-            r.get(0)?,
-            r.get(1)?,
+            event_id,
+            event_type,
             serde_json::from_str(&r.get::<_, String>(2)?).unwrap_or(Value::Null),
         ))
     })?;
@@ -395,30 +399,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn retry_matrix_follows_the_plan() {
-        assert_eq!(Priority::of("quote.approved"), Priority::Critical);
-        assert_eq!(Priority::of("drawings.generated"), Priority::High);
-        assert_eq!(Priority::of("drawing.revision_completed"), Priority::Medium);
-        assert_eq!(Priority::of("drawing.progress_update"), Priority::Low);
-        assert_eq!(Priority::Critical.max_attempts(), 5);
-        assert_eq!(Priority::High.max_attempts(), 4);
-        assert_eq!(Priority::Medium.max_attempts(), 3);
-        assert_eq!(Priority::Low.max_attempts(), 2);
-        let secs = |p: Priority, n| p.delay(n).as_secs();
-        assert_eq!(
-            [1, 2, 3, 4, 5].map(|n| secs(Priority::Critical, n)),
-            [2, 4, 8, 16, 32]
-        );
-        assert_eq!(secs(Priority::High, 12), 300);
-        assert_eq!([1, 2, 3].map(|n| secs(Priority::Medium, n)), [5, 10, 15]);
-        assert_eq!([1, 2].map(|n| secs(Priority::Low, n)), [10, 20]);
-    }
-
-    #[test]
     fn timestamps_sort_as_text() {
         let a = OffsetDateTime::from_unix_timestamp(1_700_000_000)
             .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-        let b = a + Duration::from_millis(1);
+        let b = a + std::time::Duration::from_millis(1);
         assert!(timestamp(a) < timestamp(b));
         assert_eq!(timestamp(a).len(), 24);
     }

@@ -15,6 +15,7 @@
 //! damage: it is `ERR_STORE_007`, so nobody throws away a healthy database over it.
 
 mod audit;
+mod clock;
 mod documents;
 mod drawings;
 mod error;
@@ -29,16 +30,18 @@ mod search;
 mod transfer;
 
 pub use audit::AuditEntry;
+pub use clock::{Clock, SystemClock, TestClock};
 pub use documents::{DocumentKind, NewDocument, StoredDocument};
 pub use drawings::{DrawingRevision, IssueOptions, StoredDrawing, StoredFile};
 pub use error::{Result, StoreError};
-pub use events::{IncomingEvent, OutboxEvent, Priority, timestamp};
+pub use events::{IncomingEvent, OutboxEvent, timestamp};
 pub use files::{FileStore, MAX_FILE_NAME_BYTES, check_file_name, is_sha256_hex, sha256_hex};
 pub use maintenance::{
     BackupSummary, CheckReport, FIX_TEMPORARY_FILE_AGE, STALE_TEMPORARY_FILE_AGE,
 };
 pub use quotes::{QuoteDetail, RevisionSummary, SavedQuote, StatusChange, StatusEntry};
 pub use search::{MAX_PAGE_SIZE, QuoteListItem, QuotePage, QuoteQuery, edit_distance};
+pub use spw_protocol::{Direction, EventType, Priority, UnknownEventType};
 pub use transfer::{ImportSummary, MAX_PROJECT_FILE_BYTES, read_project_file};
 
 use rusqlite::config::DbConfig;
@@ -47,6 +50,7 @@ use serde::Serialize;
 use spw_model::catalogue::Catalogue;
 use spw_quote::QuoteStatus;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 use time::{Date, OffsetDateTime};
 
@@ -163,6 +167,8 @@ pub struct Store {
     files: FileStore,
     actor: Actor,
     workstation: String,
+    /// Where "now" comes from for every timestamp the store writes.
+    clock: Arc<dyn Clock>,
     /// Whether this session has checked every page (`quick_check`) and may write.
     checked: bool,
     /// Whether a write-ahead log was left beside the file when it was opened (a crash, or another
@@ -264,6 +270,25 @@ fn precheck_once(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Audit records take their time from the store's clock too: the triggers in the file stamp them
+/// with SQLite's own `'now'`, and this connection-only (temporary) trigger restamps each one with
+/// `spw_now()` — nothing is written to the file's schema.
+fn use_clock_for_audit(conn: &Connection, clock: Arc<dyn Clock>) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "spw_now",
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+        move |_| Ok(events::timestamp(clock.now())),
+    )?;
+    conn.execute_batch(
+        "CREATE TEMP TRIGGER IF NOT EXISTS spw_audit_clock AFTER INSERT ON main.activity_log
+         BEGIN
+           UPDATE activity_log SET timestamp = spw_now() WHERE id = NEW.id;
+         END;",
+    )
+}
+
 impl Store {
     /// Open (or create) the database at `path` for `actor`, bringing its schema up to date.
     ///
@@ -271,6 +296,12 @@ impl Store {
     /// first, and every page is checked before the first write (here, when the schema must be
     /// created or brought up to date; otherwise before the session's first change).
     pub fn open(path: &Path, actor: Actor) -> Result<Store> {
+        Self::open_with_clock(path, actor, Arc::new(SystemClock))
+    }
+
+    /// [`Store::open`], with every timestamp the store writes — rows, outbox events and their
+    /// retry times, audit records — taken from `clock` (a [`TestClock`] pins them in tests).
+    pub fn open_with_clock(path: &Path, actor: Actor, clock: Arc<dyn Clock>) -> Result<Store> {
         precheck(path)?;
         if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(StoreError::io("creating", dir))?;
@@ -330,6 +361,7 @@ impl Store {
             conn,
             actor,
             workstation: String::new(),
+            clock,
             checked: false,
             wal_left,
         };
@@ -357,6 +389,7 @@ impl Store {
                 .map_err(|e| opening(path, e))?;
         }
         migrations::apply(conn).map_err(|e| e.at(path))?;
+        use_clock_for_audit(conn, store.clock.clone()).map_err(|e| opening(path, e))?;
         store.workstation = meta::workstation(&mut store.conn).map_err(|e| e.at(path))?;
         Ok(store)
     }
@@ -402,6 +435,12 @@ impl Store {
         &self.files
     }
 
+    /// The current instant by the store's clock (the system clock unless opened with
+    /// [`Store::open_with_clock`]).
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
+
     /// This database's workstation code (in every number it hands out).
     pub fn workstation(&self) -> &str {
         &self.workstation
@@ -416,7 +455,7 @@ impl Store {
         self.ready_to_write()?;
         let mut attempt = 0;
         loop {
-            let now = events::timestamp(OffsetDateTime::now_utc());
+            let now = events::timestamp(self.clock.now());
             let who = quotes::Author {
                 name: &self.actor.name,
                 email: self.actor.email.as_deref(),
@@ -676,13 +715,13 @@ impl Store {
     }
 
     /// Received events not yet handled: (event id, type, payload).
-    pub fn inbox_pending(&self, limit: u32) -> Result<Vec<(String, String, serde_json::Value)>> {
+    pub fn inbox_pending(&self, limit: u32) -> Result<Vec<(String, EventType, serde_json::Value)>> {
         events::pending_inbox(&self.conn, limit)
     }
 
     /// One project as a portable file's bytes.
     pub fn export_project(&self, project_number: &str) -> Result<Vec<u8>> {
-        let now = events::timestamp(OffsetDateTime::now_utc());
+        let now = events::timestamp(self.clock.now());
         transfer::export(
             &self.conn,
             &self.files,
