@@ -9,6 +9,7 @@ use crate::quotes::{self, Author};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 use serde_json::json;
+use spw_protocol::EventType;
 
 pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     id: 7,
@@ -131,9 +132,9 @@ pub(crate) fn record(
                     params![row.id, who.now],
                 )?;
             }
-            "quote.technical_data_ready"
+            EventType::QuoteTechnicalDataReady
         }
-        DocumentKind::Datasheet => "specification.generated",
+        DocumentKind::Datasheet => EventType::SpecificationGenerated,
     };
     events::enqueue(
         tx,

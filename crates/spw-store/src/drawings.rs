@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use spw_app::drawings::{Format, OutputFile};
 use spw_drawing::{DrawingOptions, RevisionRow};
 use spw_model::catalogue::Catalogue;
+use spw_protocol::EventType;
 
 pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     id: 6,
@@ -406,12 +407,12 @@ pub(crate) fn record(
             })?;
         let (event, key) = if d.index == 0 {
             (
-                "drawings.generated",
+                EventType::DrawingsGenerated,
                 format!("drawings:{}:{}:{letter}", row.id, d.line),
             )
         } else {
             (
-                "drawing.revision_completed",
+                EventType::DrawingRevisionCompleted,
                 format!("drawings:{}:{}:{letter}", row.id, d.line),
             )
         };

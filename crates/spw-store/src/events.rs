@@ -145,14 +145,13 @@ pub fn timestamp(t: OffsetDateTime) -> String {
 /// idempotency key again does nothing.
 pub(crate) fn enqueue(
     tx: &Transaction<'_>,
-    event_type: impl EventName,
+    event_type: EventType,
     aggregate: Aggregate<'_>,
     idempotency_key: &str,
     payload: &Value,
     now: &str,
 ) -> Result<()> {
     let Aggregate::Quote(id) = aggregate;
-    let event_type = event_type.event_type()?;
     let priority = event_type.priority();
     let event_id = uuid::Uuid::new_v4().to_string();
     let mut body = serde_json::Map::new();

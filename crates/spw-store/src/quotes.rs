@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use spw_app::QuoteReport;
 use spw_model::catalogue::Catalogue;
 use spw_model::{Pence, Percentage};
+use spw_protocol::EventType;
 use spw_quote::QuoteStatus;
 use time::Date;
 
@@ -536,7 +537,7 @@ pub(crate) fn create(
     crate::search::index_quote(tx, &id)?;
     events::enqueue(
         tx,
-        "quote.requested",
+        EventType::QuoteRequested,
         Aggregate::Quote(&id),
         &format!("quote:{id}:rev:1"),
         &json!({"quote_number": number, "revision": 1, "quote": priced.stored}),
@@ -700,7 +701,7 @@ pub(crate) fn revise(
     crate::search::index_quote(tx, &row.id)?;
     events::enqueue(
         tx,
-        "quote.updated",
+        EventType::QuoteUpdated,
         Aggregate::Quote(&row.id),
         &format!("quote:{}:rev:{revision}", row.id),
         &json!({"quote_number": number, "revision": revision, "quote": priced.stored}),
@@ -896,8 +897,8 @@ pub(crate) fn set_status(
         reason,
     )?;
     let event = match to {
-        QuoteStatus::Approved => Some("quote.approved"),
-        QuoteStatus::Rejected => Some("quote.rejected"),
+        QuoteStatus::Approved => Some(EventType::QuoteApproved),
+        QuoteStatus::Rejected => Some(EventType::QuoteRejected),
         _ => None,
     };
     if let Some(event) = event {
