@@ -6,7 +6,10 @@ use crate::piece::{EndCut, Piece, PieceRole};
 use crate::rect::Rect;
 use crate::region::{Region, RegionKind};
 use serde::Serialize;
-use spw_model::catalogue::{Catalogue, GlazingChoiceError, GlazingNeeds, HingeOption, ProfileRole};
+use spw_model::catalogue::{
+    Allowances, Bead, Catalogue, GlazingChoiceError, GlazingNeeds, GlazingUnit, HingeOption,
+    Profile, ProfileRole,
+};
 use spw_model::config::{DoorConfiguration, DoorType, Handing, ThresholdType};
 use spw_model::{Issue, IssueCode};
 
@@ -155,81 +158,194 @@ fn geometry_issue(field: &str, message: String) -> Vec<Issue> {
 /// leaves and glass, or no glazing unit for the asked type and thickness. Limits that a door can
 /// be drawn beyond (leaf width, weight) are the validation rules' business, not refused here.
 pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, Vec<Issue>> {
+    refuse_absurd_size(cfg)?;
+    let s = Sizes::resolve(cfg, cat);
+    let unit = choose_glazing_unit(cfg, cat)?;
+    let bead = choose_bead(cfg, cat)?;
+    let outline = frame_outline(&s)?;
+    let zone = leaf_zone(&s)?;
+    let outers = leaf_outlines(cfg, &s, &zone)?;
+    let unhung = glaze_and_weigh_leaves(cfg, cat, &s, unit, bead, outers)?;
+    let hinges = choose_hinges(cfg, cat, &unhung, zone.y1 - zone.y0)?;
+    let leaves = hang_leaves(unhung, hinges.option, &cat.allowances, s.ls);
+    let meeting_gap = meeting_gap(&leaves, &zone);
+    let regions = regions(&s, &outline, &zone, meeting_gap, &leaves);
+    let astragal = astragal(meeting_gap, &leaves, s.meeting_p);
+    let pieces = pieces(&s, bead, &outline, &leaves, astragal);
+    let gaskets = gasket_runs(&outline, &leaves, meeting_gap);
+    let fixings = frame_fixings(&cat.allowances, &s);
+
+    Ok(DoorGeometry {
+        frame: outline.frame,
+        aperture: outline.aperture,
+        threshold: outline.threshold,
+        leaves,
+        meeting_gap,
+        astragal,
+        regions,
+        pieces,
+        glazing_unit_code: unit.code.clone(),
+        bead_code: bead.code.clone(),
+        threshold_code: s.threshold_p.code.clone(),
+        hinge_option_id: hinges.option.id.clone(),
+        hinges_derived: hinges.derived,
+        hinges_per_leaf: hinges.option.per_leaf,
+        hinges_required_per_leaf: hinges.required,
+        gaskets,
+        fixings,
+    })
+}
+
+/// Refuses a frame larger than [`MAX_LENGTH_MM`] before any arithmetic on it.
+fn refuse_absurd_size(cfg: &DoorConfiguration) -> Result<(), Vec<Issue>> {
     if cfg.frame_width_mm > MAX_LENGTH_MM || cfg.frame_height_mm > MAX_LENGTH_MM {
         return Err(geometry_issue(
             "frame_width",
             format!("a frame larger than {MAX_LENGTH_MM} mm cannot be built"),
         ));
     }
-    let a = &cat.allowances;
-    let w = i64::from(cfg.frame_width_mm);
-    let h = i64::from(cfg.frame_height_mm);
-    let frame_p = cat.profile(ProfileRole::Frame);
-    let leaf_p = cat.profile(ProfileRole::Leaf);
-    let meeting_p = cat.profile(ProfileRole::MeetingStile);
-    let threshold_p = cat.profile(match cfg.threshold_type {
-        ThresholdType::Standard => ProfileRole::ThresholdStandard,
-        ThresholdType::Low => ProfileRole::ThresholdLow,
-    });
-    let fs = i64::from(frame_p.sightline_mm);
-    let ts = i64::from(threshold_p.sightline_mm);
-    let ls = i64::from(leaf_p.sightline_mm);
-    let edge = i64::from(a.edge_gap_mm);
-    let head_gap = i64::from(a.head_gap_mm);
-    let thr_gap = i64::from(a.threshold_gap_mm);
-    let meet_gap = i64::from(a.meeting_gap_mm);
-    let cover = i64::from(a.glass_edge_cover_mm);
+    Ok(())
+}
 
+/// The frame size, the profiles the door is made of, their sightlines and the fabrication
+/// allowances, in mm.
+struct Sizes<'c> {
+    /// Frame width.
+    w: i64,
+    /// Frame height.
+    h: i64,
+    /// Frame profile (head and jambs).
+    frame_p: &'c Profile,
+    /// Leaf profile (stiles and rails).
+    leaf_p: &'c Profile,
+    /// Meeting-stile astragal profile.
+    meeting_p: &'c Profile,
+    /// Threshold profile of the chosen threshold type.
+    threshold_p: &'c Profile,
+    /// Frame sightline.
+    fs: i64,
+    /// Threshold sightline.
+    ts: i64,
+    /// Leaf sightline.
+    ls: i64,
+    /// Leaf-to-jamb clearance.
+    edge: i64,
+    /// Leaf-to-head clearance.
+    head_gap: i64,
+    /// Leaf-to-threshold clearance.
+    thr_gap: i64,
+    /// Gap between the leaves of a double door.
+    meet_gap: i64,
+    /// Glass edge cover under the leaf profile.
+    cover: i64,
+}
+
+impl<'c> Sizes<'c> {
+    /// Looks up the profiles and allowances for a door.
+    fn resolve(cfg: &DoorConfiguration, cat: &'c Catalogue) -> Sizes<'c> {
+        let a = &cat.allowances;
+        let frame_p = cat.profile(ProfileRole::Frame);
+        let leaf_p = cat.profile(ProfileRole::Leaf);
+        let meeting_p = cat.profile(ProfileRole::MeetingStile);
+        let threshold_p = cat.profile(match cfg.threshold_type {
+            ThresholdType::Standard => ProfileRole::ThresholdStandard,
+            ThresholdType::Low => ProfileRole::ThresholdLow,
+        });
+        Sizes {
+            w: i64::from(cfg.frame_width_mm),
+            h: i64::from(cfg.frame_height_mm),
+            frame_p,
+            leaf_p,
+            meeting_p,
+            threshold_p,
+            fs: i64::from(frame_p.sightline_mm),
+            ts: i64::from(threshold_p.sightline_mm),
+            ls: i64::from(leaf_p.sightline_mm),
+            edge: i64::from(a.edge_gap_mm),
+            head_gap: i64::from(a.head_gap_mm),
+            thr_gap: i64::from(a.threshold_gap_mm),
+            meet_gap: i64::from(a.meeting_gap_mm),
+            cover: i64::from(a.glass_edge_cover_mm),
+        }
+    }
+
+    /// Smallest leaf side that leaves room between its stiles (or rails).
+    fn min_leaf(&self) -> i64 {
+        2 * self.ls + 1
+    }
+
+    /// The issue for a frame too small to hold `what`.
+    fn too_small(&self, what: &str) -> Vec<Issue> {
+        let (w, h, ls) = (self.w, self.h, self.ls);
+        geometry_issue(
+            "frame_width",
+            format!(
+                "a {w} × {h} mm frame is too small for {what}: each leaf needs more than {} mm for its {ls} mm stiles",
+                2 * ls
+            ),
+        )
+    }
+}
+
+/// Chooses the glazing unit: the named one, or the catalogue's pick for the type, thickness and
+/// security and fire needs.
+fn choose_glazing_unit<'c>(
+    cfg: &DoorConfiguration,
+    cat: &'c Catalogue,
+) -> Result<&'c GlazingUnit, Vec<Issue>> {
     let needs = GlazingNeeds {
         laminated_inner: cfg.security_rating.needs_pas24(),
         fire_minutes: cfg.fire_rating.as_ref().map_or(0, |f| f.minutes),
     };
-    let unit = cat
-        .choose_glazing(
-            cfg.glazing_type,
-            cfg.glazing_thickness_mm,
-            cfg.glazing_unit.as_deref(),
-            needs,
-        )
-        .map_err(|e| {
-            let issue = match e {
-                GlazingChoiceError::UnknownUnit(code) => Issue::error(
+    cat.choose_glazing(
+        cfg.glazing_type,
+        cfg.glazing_thickness_mm,
+        cfg.glazing_unit.as_deref(),
+        needs,
+    )
+    .map_err(|e| {
+        let issue = match e {
+            GlazingChoiceError::UnknownUnit(code) => Issue::error(
+                IssueCode::Glazing,
+                "glazing_unit",
+                format!("glazing unit `{code}` is not in the catalogue"),
+            )
+            .value(code),
+            GlazingChoiceError::NamedMismatch { code, glazing_type, thickness_mm } => Issue::error(
+                IssueCode::Glazing,
+                "glazing_unit",
+                format!(
+                    "glazing unit `{code}` is a {thickness_mm} mm {} unit, but the door asks for {} mm {} glazing",
+                    glazing_type.as_str(),
+                    cfg.glazing_thickness_mm,
+                    cfg.glazing_type.as_str()
+                ),
+            )
+            .value(code),
+            GlazingChoiceError::NoUnit { glazing_type, thickness_mm } => {
+                let available = cat.glazing_thicknesses(glazing_type);
+                let list: Vec<String> = available.iter().map(u32::to_string).collect();
+                Issue::error(
                     IssueCode::Glazing,
-                    "glazing_unit",
-                    format!("glazing unit `{code}` is not in the catalogue"),
-                )
-                .value(code),
-                GlazingChoiceError::NamedMismatch { code, glazing_type, thickness_mm } => Issue::error(
-                    IssueCode::Glazing,
-                    "glazing_unit",
+                    "glazing_thickness",
                     format!(
-                        "glazing unit `{code}` is a {thickness_mm} mm {} unit, but the door asks for {} mm {} glazing",
+                        "there is no {thickness_mm} mm {} glazing unit; {} units are {} mm",
                         glazing_type.as_str(),
-                        cfg.glazing_thickness_mm,
-                        cfg.glazing_type.as_str()
+                        glazing_type.as_str(),
+                        list.join(", ")
                     ),
                 )
-                .value(code),
-                GlazingChoiceError::NoUnit { glazing_type, thickness_mm } => {
-                    let available = cat.glazing_thicknesses(glazing_type);
-                    let list: Vec<String> = available.iter().map(u32::to_string).collect();
-                    Issue::error(
-                        IssueCode::Glazing,
-                        "glazing_thickness",
-                        format!(
-                            "there is no {thickness_mm} mm {} glazing unit; {} units are {} mm",
-                            glazing_type.as_str(),
-                            glazing_type.as_str(),
-                            list.join(", ")
-                        ),
-                    )
-                    .value(thickness_mm)
-                    .limit(available)
-                }
-            };
-            vec![issue]
-        })?;
-    let bead = cat.bead_for(cfg.glazing_thickness_mm).ok_or_else(|| {
+                .value(thickness_mm)
+                .limit(available)
+            }
+        };
+        vec![issue]
+    })
+}
+
+/// Chooses the glazing bead that holds the glazing thickness.
+fn choose_bead<'c>(cfg: &DoorConfiguration, cat: &'c Catalogue) -> Result<&'c Bead, Vec<Issue>> {
+    cat.bead_for(cfg.glazing_thickness_mm).ok_or_else(|| {
         vec![
             Issue::error(
                 IssueCode::Glazing,
@@ -243,9 +359,22 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             )
             .value(cfg.glazing_thickness_mm),
         ]
-    })?;
-    let bs = i64::from(bead.sightline_mm);
+    })
+}
 
+/// The frame outline, the opening inside it and the threshold between the jambs.
+struct FrameOutline {
+    /// Frame outline (overall size).
+    frame: Rect,
+    /// Opening inside frame and threshold.
+    aperture: Rect,
+    /// Threshold, between the jambs.
+    threshold: Rect,
+}
+
+/// Draws the frame outline, its aperture and the threshold; refuses a frame with no opening.
+fn frame_outline(s: &Sizes) -> Result<FrameOutline, Vec<Issue>> {
+    let (w, h, fs, ts) = (s.w, s.h, s.fs, s.ts);
     let frame = Rect::new(0, 0, w, h)
         .ok_or_else(|| geometry_issue("frame_width", "the frame must have a size".into()))?;
     let aperture = Rect::new(fs, ts, w - fs, h - fs).ok_or_else(|| {
@@ -262,37 +391,59 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             "the frame is too narrow for a threshold".into(),
         )
     })?;
+    Ok(FrameOutline {
+        frame,
+        aperture,
+        threshold,
+    })
+}
 
-    let leaf_y0 = ts + thr_gap;
-    let leaf_y1 = h - fs - head_gap;
-    let leaf_x0 = fs + edge;
-    let leaf_x1 = w - fs - edge;
-    let leaf_count = cfg.leaf_count();
-    let available = leaf_x1 - leaf_x0 - if leaf_count == 2 { meet_gap } else { 0 };
-    let min_leaf = 2 * ls + 1;
-    let too_small = |what: &str| {
-        geometry_issue(
-            "frame_width",
-            format!(
-                "a {w} × {h} mm frame is too small for {what}: each leaf needs more than {} mm for its {ls} mm stiles",
-                2 * ls
-            ),
-        )
+/// The space the leaves fill: the aperture less the clearances to jambs, head and threshold.
+struct LeafZone {
+    /// Left edge of the leftmost leaf.
+    x0: i64,
+    /// Bottom edge of the leaves.
+    y0: i64,
+    /// Right edge of the rightmost leaf.
+    x1: i64,
+    /// Top edge of the leaves.
+    y1: i64,
+}
+
+/// Works out the leaf zone; refuses a frame too low to hold a leaf.
+fn leaf_zone(s: &Sizes) -> Result<LeafZone, Vec<Issue>> {
+    let zone = LeafZone {
+        x0: s.fs + s.edge,
+        y0: s.ts + s.thr_gap,
+        x1: s.w - s.fs - s.edge,
+        y1: s.h - s.fs - s.head_gap,
     };
-    if leaf_y1 - leaf_y0 < min_leaf {
+    if zone.y1 - zone.y0 < s.min_leaf() {
+        let h = s.h;
         return Err(geometry_issue(
             "frame_height",
             format!("a {h} mm frame is too low to hold a leaf"),
         ));
     }
+    Ok(zone)
+}
 
-    // Leaf outlines, left to right. The active leaf of a double door takes the odd millimetre.
+/// Leaf outlines, left to right, with whether each is active and its hinge side. The active leaf
+/// of a double door takes the odd millimetre.
+fn leaf_outlines(
+    cfg: &DoorConfiguration,
+    s: &Sizes,
+    zone: &LeafZone,
+) -> Result<Vec<(Rect, bool, Side)>, Vec<Issue>> {
+    let leaf_count = cfg.leaf_count();
+    let available = zone.x1 - zone.x0 - if leaf_count == 2 { s.meet_gap } else { 0 };
+    let min_leaf = s.min_leaf();
     let active_left = cfg.handing == Handing::Left;
-    let outers: Vec<(Rect, bool, Side)> = match cfg.door_type {
+    Ok(match cfg.door_type {
         DoorType::Single => {
-            let r = Rect::new(leaf_x0, leaf_y0, leaf_x1, leaf_y1)
+            let r = Rect::new(zone.x0, zone.y0, zone.x1, zone.y1)
                 .filter(|r| r.width() >= min_leaf)
-                .ok_or_else(|| too_small("a leaf"))?;
+                .ok_or_else(|| s.too_small("a leaf"))?;
             let side = if active_left { Side::Left } else { Side::Right };
             vec![(r, true, side)]
         }
@@ -304,21 +455,49 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             } else {
                 (small, big)
             };
-            let left = Rect::new(leaf_x0, leaf_y0, leaf_x0 + left_w, leaf_y1)
+            let left = Rect::new(zone.x0, zone.y0, zone.x0 + left_w, zone.y1)
                 .filter(|r| r.width() >= min_leaf)
-                .ok_or_else(|| too_small("two leaves"))?;
-            let right = Rect::new(leaf_x1 - right_w, leaf_y0, leaf_x1, leaf_y1)
+                .ok_or_else(|| s.too_small("two leaves"))?;
+            let right = Rect::new(zone.x1 - right_w, zone.y0, zone.x1, zone.y1)
                 .filter(|r| r.width() >= min_leaf)
-                .ok_or_else(|| too_small("two leaves"))?;
+                .ok_or_else(|| s.too_small("two leaves"))?;
             vec![
                 (left, active_left, Side::Left),
                 (right, !active_left, Side::Right),
             ]
         }
-    };
+    })
+}
 
-    let chosen_hinges: Option<&HingeOption> =
-        cfg.hardware.hinges.as_deref().and_then(|id| cat.hinge(id));
+/// A leaf before its hinges are chosen: glazed and weighed, without the hinges' weight.
+struct UnhungLeaf {
+    /// Outline.
+    outer: Rect,
+    /// Visible glass.
+    daylight: Rect,
+    /// The glass unit to order.
+    glass: GlassPane,
+    /// Whether it is the active leaf.
+    active: bool,
+    /// Side of its hinges.
+    side: Side,
+    /// Weight build-up, hinges not yet included.
+    weight: LeafWeight,
+}
+
+/// Glazes each leaf (daylight opening and glass pane) and weighs it with its lock, handles and
+/// astragal; refuses a leaf too small for its glass.
+fn glaze_and_weigh_leaves(
+    cfg: &DoorConfiguration,
+    cat: &Catalogue,
+    s: &Sizes,
+    unit: &GlazingUnit,
+    bead: &Bead,
+    outers: Vec<(Rect, bool, Side)>,
+) -> Result<Vec<UnhungLeaf>, Vec<Issue>> {
+    let leaf_count = cfg.leaf_count();
+    let (ls, cover) = (s.ls, s.cover);
+    let bs = i64::from(bead.sightline_mm);
     let lock_kg = cfg
         .hardware
         .lock
@@ -333,17 +512,9 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         .map_or(0.0, |l| l.weight_kg);
     let gasket_kg_m = cat.sundries.gasket_weight_kg_m;
 
-    struct Pre {
-        outer: Rect,
-        daylight: Rect,
-        glass: GlassPane,
-        active: bool,
-        side: Side,
-        weight: LeafWeight,
-    }
-    let mut pre = Vec::new();
+    let mut unhung = Vec::new();
     for (outer, active, side) in outers {
-        let daylight = outer.inset(ls).ok_or_else(|| too_small("its glass"))?;
+        let daylight = outer.inset(ls).ok_or_else(|| s.too_small("its glass"))?;
         let to_u32 = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
         let glass = GlassPane {
             width_mm: to_u32(daylight.width() + 2 * cover),
@@ -351,19 +522,19 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         };
         let bead_len = 2 * (daylight.width() + 2 * bs) + 2 * (daylight.height() + 2 * bs);
         let astragal_kg = if leaf_count == 2 && !active {
-            outer.height() as f64 / 1000.0 * meeting_p.weight_kg_m
+            outer.height() as f64 / 1000.0 * s.meeting_p.weight_kg_m
         } else {
             0.0
         };
         let m = |mm: i64| mm as f64 / 1000.0;
         let weight = LeafWeight {
-            profiles_kg: m(outer.perimeter_mm()) * leaf_p.weight_kg_m,
+            profiles_kg: m(outer.perimeter_mm()) * s.leaf_p.weight_kg_m,
             beads_kg: m(bead_len) * bead.weight_kg_m,
             glass_kg: glass.area_m2() * unit.weight_kg_m2(),
             gaskets_kg: m(outer.perimeter_mm() + 2 * daylight.perimeter_mm()) * gasket_kg_m,
             hardware_kg: lock_kg + handle_kg + astragal_kg,
         };
-        pre.push(Pre {
+        unhung.push(UnhungLeaf {
             outer,
             daylight,
             glass,
@@ -372,16 +543,39 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             weight,
         });
     }
+    Ok(unhung)
+}
 
-    // Hinges: the chosen option, or the first catalogue option that carries the heaviest leaf.
-    let leaf_height = leaf_y1 - leaf_y0;
-    let heaviest = pre.iter().map(|p| p.weight.total_kg()).fold(0.0, f64::max);
+/// The hinge option a door gets.
+struct HingeChoice<'c> {
+    /// The option used.
+    option: &'c HingeOption,
+    /// Whether it was derived because none was chosen.
+    derived: bool,
+    /// Hinges per leaf the heaviest, tallest leaf needs with this option.
+    required: u32,
+}
+
+/// Chooses the hinges: the chosen option, or the first catalogue option that carries the
+/// heaviest leaf (else the one with most hinges per leaf).
+fn choose_hinges<'c>(
+    cfg: &DoorConfiguration,
+    cat: &'c Catalogue,
+    unhung: &[UnhungLeaf],
+    leaf_height: i64,
+) -> Result<HingeChoice<'c>, Vec<Issue>> {
+    let chosen_hinges: Option<&HingeOption> =
+        cfg.hardware.hinges.as_deref().and_then(|id| cat.hinge(id));
+    let heaviest = unhung
+        .iter()
+        .map(|p| p.weight.total_kg())
+        .fold(0.0, f64::max);
     let need_for = |opt: &HingeOption| {
         // Hinges add their own weight to the leaf they carry.
         let with_hinges = heaviest + f64::from(opt.per_leaf) * opt.weight_kg;
         required_hinges(leaf_height, with_hinges, opt.capacity_kg)
     };
-    let (hinge_opt, derived) = match chosen_hinges {
+    let (option, derived) = match chosen_hinges {
         Some(opt) => (opt, false),
         None => {
             let fits = cat.hinges.iter().find(|o| o.per_leaf >= need_for(o));
@@ -398,10 +592,22 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             }
         }
     };
-    let hinges_required = need_for(hinge_opt);
+    Ok(HingeChoice {
+        option,
+        derived,
+        required: need_for(option),
+    })
+}
 
+/// Hangs each leaf: numbers it, places its hinges, lock and handle, and adds the hinges' weight.
+fn hang_leaves(
+    unhung: Vec<UnhungLeaf>,
+    hinge_opt: &HingeOption,
+    a: &Allowances,
+    ls: i64,
+) -> Vec<Leaf> {
     let mut leaves = Vec::new();
-    for (i, p) in pre.into_iter().enumerate() {
+    for (i, p) in unhung.into_iter().enumerate() {
         let hinge_y_mm = hinge_centres(
             p.outer.y0,
             p.outer.y1,
@@ -428,8 +634,28 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             weight,
         });
     }
+    leaves
+}
 
-    // Regions: frame members and clearances, threshold, leaves, meeting stiles, glass.
+/// The gap between the leaves of a double door.
+fn meeting_gap(leaves: &[Leaf], zone: &LeafZone) -> Option<Rect> {
+    if leaves.len() == 2 {
+        Rect::new(leaves[0].outer.x1, zone.y0, leaves[1].outer.x0, zone.y1)
+    } else {
+        None
+    }
+}
+
+/// Regions partitioning the frame outline, in order: frame members and clearances, threshold,
+/// meeting gap, then each leaf's stiles, rails and glass.
+fn regions(
+    s: &Sizes,
+    outline: &FrameOutline,
+    zone: &LeafZone,
+    meeting_gap: Option<Rect>,
+    leaves: &[Leaf],
+) -> Vec<Region> {
+    let (w, h, fs, ts, ls) = (s.w, s.h, s.fs, s.ts, s.ls);
     let mut regions = Vec::new();
     let mut push = |kind: RegionKind, label: &str, r: Option<Rect>| {
         if let Some(rect) = r {
@@ -451,35 +677,30 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         "frame jamb (right)",
         Rect::new(w - fs, 0, w, h - fs),
     );
-    push(RegionKind::Threshold, "threshold", Some(threshold));
+    push(RegionKind::Threshold, "threshold", Some(outline.threshold));
     push(
         RegionKind::Frame,
         "clearance (left)",
-        Rect::new(fs, ts, leaf_x0, h - fs),
+        Rect::new(fs, ts, zone.x0, h - fs),
     );
     push(
         RegionKind::Frame,
         "clearance (right)",
-        Rect::new(leaf_x1, ts, w - fs, h - fs),
+        Rect::new(zone.x1, ts, w - fs, h - fs),
     );
     push(
         RegionKind::Frame,
         "clearance (head)",
-        Rect::new(leaf_x0, leaf_y1, leaf_x1, h - fs),
+        Rect::new(zone.x0, zone.y1, zone.x1, h - fs),
     );
     push(
         RegionKind::Threshold,
         "clearance (threshold)",
-        Rect::new(leaf_x0, ts, leaf_x1, leaf_y0),
+        Rect::new(zone.x0, ts, zone.x1, zone.y0),
     );
-    let meeting_gap = if leaves.len() == 2 {
-        Rect::new(leaves[0].outer.x1, leaf_y0, leaves[1].outer.x0, leaf_y1)
-    } else {
-        None
-    };
     push(RegionKind::MeetingStile, "meeting gap", meeting_gap);
     let double = leaves.len() == 2;
-    for leaf in &leaves {
+    for leaf in leaves {
         let o = leaf.outer;
         let n = leaf.number;
         let meeting_side_left = double && leaf.hinge_side == Side::Right;
@@ -517,7 +738,12 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             Some(leaf.daylight),
         );
     }
-    let astragal = match (&meeting_gap, leaves.iter().find(|l| !l.active)) {
+    regions
+}
+
+/// The meeting-stile astragal on the passive leaf, centred on the meeting gap.
+fn astragal(meeting_gap: Option<Rect>, leaves: &[Leaf], meeting_p: &Profile) -> Option<Rect> {
+    match (&meeting_gap, leaves.iter().find(|l| !l.active)) {
         (Some(gap), Some(_)) => {
             let half = i64::from(meeting_p.sightline_mm) / 2;
             let mid = (gap.x0 + gap.x1) / 2;
@@ -529,37 +755,48 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
             )
         }
         _ => None,
-    };
+    }
+}
 
-    // Pieces.
+/// Every profile piece to cut, in order: frame head and jambs, threshold, each leaf's stiles,
+/// rails and beads, then the astragal.
+fn pieces(
+    s: &Sizes,
+    bead: &Bead,
+    outline: &FrameOutline,
+    leaves: &[Leaf],
+    astragal: Option<Rect>,
+) -> Vec<Piece> {
+    let bs = i64::from(bead.sightline_mm);
+    let double = leaves.len() == 2;
     let len = |v: i64| u32::try_from(v).unwrap_or(0);
     let mut pieces = vec![
         Piece {
             label: "frame head".into(),
-            profile_code: frame_p.code.clone(),
+            profile_code: s.frame_p.code.clone(),
             role: PieceRole::Frame,
-            length_mm: len(w),
+            length_mm: len(s.w),
             count: 1,
             ends: [EndCut::Mitre45, EndCut::Mitre45],
         },
         Piece {
             label: "frame jamb".into(),
-            profile_code: frame_p.code.clone(),
+            profile_code: s.frame_p.code.clone(),
             role: PieceRole::Frame,
-            length_mm: len(h),
+            length_mm: len(s.h),
             count: 2,
             ends: [EndCut::Mitre45, EndCut::Square],
         },
         Piece {
             label: "threshold".into(),
-            profile_code: threshold_p.code.clone(),
+            profile_code: s.threshold_p.code.clone(),
             role: PieceRole::Threshold,
-            length_mm: len(threshold.width()),
+            length_mm: len(outline.threshold.width()),
             count: 1,
             ends: [EndCut::Square, EndCut::Square],
         },
     ];
-    for leaf in &leaves {
+    for leaf in leaves {
         let name = if double {
             format!("leaf {} ", leaf.number)
         } else {
@@ -567,8 +804,13 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
         };
         let d = leaf.daylight;
         for (what, role, code, length) in [
-            ("stile", PieceRole::Leaf, &leaf_p.code, leaf.outer.height()),
-            ("rail", PieceRole::Leaf, &leaf_p.code, leaf.outer.width()),
+            (
+                "stile",
+                PieceRole::Leaf,
+                &s.leaf_p.code,
+                leaf.outer.height(),
+            ),
+            ("rail", PieceRole::Leaf, &s.leaf_p.code, leaf.outer.width()),
             (
                 "bead (vertical)",
                 PieceRole::Bead,
@@ -595,47 +837,36 @@ pub fn build(cfg: &DoorConfiguration, cat: &Catalogue) -> Result<DoorGeometry, V
     if let Some(ast) = astragal {
         pieces.push(Piece {
             label: "meeting stile astragal".into(),
-            profile_code: meeting_p.code.clone(),
+            profile_code: s.meeting_p.code.clone(),
             role: PieceRole::MeetingStile,
             length_mm: len(ast.height()),
             count: 1,
             ends: [EndCut::Square, EndCut::Square],
         });
     }
+    pieces
+}
 
-    let gaskets = GasketRuns {
-        frame_mm: aperture.perimeter_mm(),
+/// Gasket runs: frame seal round the aperture, leaf perimeters, glazing gaskets both sides and
+/// the meeting-stile seal.
+fn gasket_runs(outline: &FrameOutline, leaves: &[Leaf], meeting_gap: Option<Rect>) -> GasketRuns {
+    GasketRuns {
+        frame_mm: outline.aperture.perimeter_mm(),
         leaf_mm: leaves.iter().map(|l| l.outer.perimeter_mm()).sum(),
         glazing_mm: leaves.iter().map(|l| 2 * l.daylight.perimeter_mm()).sum(),
         meeting_mm: meeting_gap.map_or(0, |g| g.height()),
-    };
+    }
+}
+
+/// Frame fixings along the jambs, the head and the threshold.
+fn frame_fixings(a: &Allowances, s: &Sizes) -> FrameFixings {
     let corner = i64::from(a.fixing_corner_offset_mm);
     let centres = i64::from(a.fixing_max_centres_mm);
-    let fixings = FrameFixings {
-        jamb_y_mm: fixings_along(0, h, corner, centres),
-        head_x_mm: fixings_along(0, w, corner, centres),
-        threshold_x_mm: fixings_along(fs, w - fs, corner, centres),
-    };
-
-    Ok(DoorGeometry {
-        frame,
-        aperture,
-        threshold,
-        leaves,
-        meeting_gap,
-        astragal,
-        regions,
-        pieces,
-        glazing_unit_code: unit.code.clone(),
-        bead_code: bead.code.clone(),
-        threshold_code: threshold_p.code.clone(),
-        hinge_option_id: hinge_opt.id.clone(),
-        hinges_derived: derived,
-        hinges_per_leaf: hinge_opt.per_leaf,
-        hinges_required_per_leaf: hinges_required,
-        gaskets,
-        fixings,
-    })
+    FrameFixings {
+        jamb_y_mm: fixings_along(0, s.h, corner, centres),
+        head_x_mm: fixings_along(0, s.w, corner, centres),
+        threshold_x_mm: fixings_along(s.fs, s.w - s.fs, corner, centres),
+    }
 }
 
 #[cfg(test)]
