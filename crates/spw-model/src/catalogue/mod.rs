@@ -265,400 +265,41 @@ impl Catalogue {
             issues: Vec::new(),
             source: src.system,
         };
-        let system: Option<system::SystemFile> = ck.parse(src.system);
-        let profiles: Option<profile::ProfilesFile> = ck.parse(src.profiles);
-        let glazing: Option<glazing::GlazingFile> = ck.parse(src.glazing);
-        let hardware: Option<hardware::HardwareFile> = ck.parse(src.hardware);
-        let pricing: Option<pricing::PricingFile> = ck.parse(src.pricing);
-        let ral: Option<ral::RalFile> = ck.parse(src.ral);
-        let (
-            Some(system),
-            Some(profiles),
-            Some(mut glazing),
-            Some(hardware),
-            Some(pricing),
-            Some(ral),
-        ) = (system, profiles, glazing, hardware, pricing, ral)
-        else {
+        let Some(mut files) = parse_files(&mut ck, src) else {
             return Err(CatalogueError { issues: ck.issues });
         };
+        let limits = &files.system.limits;
 
         ck.on(src.system);
-        let l = &system.limits;
-        if l.frame_width_min_mm == 0 || l.frame_width_min_mm > l.frame_width_max_mm {
-            ck.fail(
-                "frame_width_min_mm",
-                "limits.frame_width_min_mm",
-                "must be positive and at most frame_width_max_mm",
-            );
-        }
-        if l.frame_height_min_mm == 0 || l.frame_height_min_mm > l.frame_height_max_mm {
-            ck.fail(
-                "frame_height_min_mm",
-                "limits.frame_height_min_mm",
-                "must be positive and at most frame_height_max_mm",
-            );
-        }
-        if l.glazing_thickness_min_mm == 0
-            || l.glazing_thickness_min_mm > l.glazing_thickness_max_mm
-        {
-            ck.fail(
-                "glazing_thickness_min_mm",
-                "limits.glazing_thickness_min_mm",
-                "must be positive and at most glazing_thickness_max_mm",
-            );
-        }
-        if !(l.leaf_weight_max_kg > 0.0) {
-            ck.fail(
-                "leaf_weight_max_kg",
-                "limits.leaf_weight_max_kg",
-                "must be positive",
-            );
-        }
-        if system.allowances.fixing_max_centres_mm == 0 {
-            ck.fail(
-                "fixing_max_centres_mm",
-                "allowances.fixing_max_centres_mm",
-                "must be positive",
-            );
-        }
+        check_system(&mut ck, &files.system);
 
         ck.on(src.profiles);
-        ck.unique(
-            "profile.code",
-            profiles.profile.iter().map(|p| p.code.as_str()),
+        let roles = check_profile_roles(&mut ck, &files.profiles.profile);
+        check_profiles(
+            &mut ck,
+            &files.profiles.profile,
+            files.system.system.depth_mm,
         );
-        let mut roles = [usize::MAX; 5];
-        for (slot, role) in ROLES.iter().enumerate() {
-            let found: Vec<usize> = profiles
-                .profile
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.role == *role)
-                .map(|(i, _)| i)
-                .collect();
-            match found.as_slice() {
-                [one] => roles[slot] = *one,
-                [] => ck.fail(
-                    "[[profile]]",
-                    "profile.role",
-                    format!("no profile has role `{}`", role_name(*role)),
-                ),
-                [_, second, ..] => {
-                    let code = profiles.profile[*second].code.clone();
-                    ck.fail(
-                        &code,
-                        "profile.role",
-                        format!(
-                            "role `{}` is given to more than one profile",
-                            role_name(*role)
-                        ),
-                    );
-                }
-            }
-        }
-        for p in &profiles.profile {
-            let f = |field: &str| format!("profile[{}].{field}", p.code);
-            if p.sightline_mm == 0 {
-                ck.fail(&p.code, f("sightline_mm"), "must be positive");
-            }
-            if p.depth_mm != system.system.depth_mm {
-                ck.fail(
-                    &p.code,
-                    f("depth_mm"),
-                    format!(
-                        "is {} but the system depth is {} mm",
-                        p.depth_mm, system.system.depth_mm
-                    ),
-                );
-            }
-            if !(p.weight_kg_m > 0.0 && p.weight_kg_m < 50.0) {
-                ck.fail(&p.code, f("weight_kg_m"), "must be between 0 and 50 kg/m");
-            }
-            if !(p.uf > 0.0 && p.uf < 10.0) {
-                ck.fail(&p.code, f("uf"), "must be between 0 and 10 W/m²K");
-            }
-            if !(p.finish_area_m2_per_m >= 0.0 && p.finish_area_m2_per_m < 5.0) {
-                ck.fail(
-                    &p.code,
-                    f("finish_area_m2_per_m"),
-                    "must be between 0 and 5 m²/m",
-                );
-            }
-            let is_threshold = matches!(
-                p.role,
-                ProfileRole::ThresholdStandard | ProfileRole::ThresholdLow
-            );
-            if is_threshold && p.upstand_mm.is_none() {
-                ck.fail(&p.code, f("upstand_mm"), "a threshold needs its upstand");
-            }
-            for (i, part) in p.section.iter().enumerate() {
-                let inside = part.outline.iter().all(|[x, y]| {
-                    (0.0..=f64::from(p.depth_mm)).contains(x)
-                        && (0.0..=f64::from(p.sightline_mm)).contains(y)
-                });
-                if part.outline.len() < 3 {
-                    ck.fail(
-                        &p.code,
-                        f(&format!("section[{i}].outline")),
-                        "needs at least three points",
-                    );
-                } else if !inside {
-                    ck.fail(
-                        &p.code,
-                        f(&format!("section[{i}].outline")),
-                        format!(
-                            "must lie within 0..{} × 0..{} mm",
-                            p.depth_mm, p.sightline_mm
-                        ),
-                    );
-                }
-            }
-        }
-        let mut bands: Vec<&Bead> = profiles.bead.iter().collect();
-        bands.sort_by_key(|b| b.glazing_min_mm);
-        ck.unique("bead.code", profiles.bead.iter().map(|b| b.code.as_str()));
-        let mut next = l.glazing_thickness_min_mm;
-        for b in &bands {
-            if b.glazing_min_mm > b.glazing_max_mm || b.sightline_mm == 0 || !(b.weight_kg_m > 0.0)
-            {
-                ck.fail(
-                    &b.code,
-                    format!("bead[{}]", b.code),
-                    "needs glazing_min_mm ≤ glazing_max_mm, a sightline and a weight",
-                );
-            }
-            if b.glazing_min_mm != next {
-                ck.fail(
-                    &b.code,
-                    format!("bead[{}].glazing_min_mm", b.code),
-                    format!(
-                        "bead bands must follow on without gaps or overlaps: expected {next} mm"
-                    ),
-                );
-            }
-            next = b.glazing_max_mm + 1;
-        }
-        if next != l.glazing_thickness_max_mm + 1 {
-            ck.fail(
-                "[[bead]]",
-                "bead",
-                format!(
-                    "bead bands must cover glazing up to {} mm",
-                    l.glazing_thickness_max_mm
-                ),
-            );
-        }
+        check_beads(&mut ck, &files.profiles.bead, limits);
 
         ck.on(src.glazing);
-        ck.unique("unit.code", glazing.unit.iter().map(|u| u.code.as_str()));
-        for u in &mut glazing.unit {
-            let f = |field: &str| format!("unit[{}].{field}", u.code);
-            match BuildUp::parse(&u.build_up) {
-                Ok(b) => {
-                    let thickness = b.thickness_mm();
-                    if (thickness - f64::from(u.thickness_mm)).abs() > 0.5 {
-                        ck.fail(
-                            &u.code,
-                            f("build_up"),
-                            format!(
-                                "`{}` adds up to {thickness:.1} mm, not {} mm",
-                                u.build_up, u.thickness_mm
-                            ),
-                        );
-                    }
-                    if b.panes().count() != u.glazing_type.panes() {
-                        ck.fail(
-                            &u.code,
-                            f("build_up"),
-                            format!(
-                                "a {} unit has {} panes, `{}` has {}",
-                                u.glazing_type.as_str(),
-                                u.glazing_type.panes(),
-                                u.build_up,
-                                b.panes().count()
-                            ),
-                        );
-                    }
-                    u.layers = Some(b);
-                }
-                Err(e) => ck.fail(&u.code, f("build_up"), e),
-            }
-            if !(u.ug > 0.0 && u.ug < 6.0) {
-                ck.fail(&u.code, f("ug"), "must be between 0 and 6 W/m²K");
-            }
-            if u.thickness_mm < l.glazing_thickness_min_mm
-                || u.thickness_mm > l.glazing_thickness_max_mm
-            {
-                ck.fail(
-                    &u.code,
-                    f("thickness_mm"),
-                    format!(
-                        "must be within the leaf's glazing capacity {}–{} mm",
-                        l.glazing_thickness_min_mm, l.glazing_thickness_max_mm
-                    ),
-                );
-            }
-        }
-        ck.unique("spacer.id", glazing.spacer.iter().map(|s| s.id.as_str()));
-        if glazing.spacer.iter().filter(|s| s.default).count() != 1 {
-            ck.fail(
-                "[[spacer]]",
-                "spacer.default",
-                "exactly one spacer must be the default",
-            );
-        }
-        for s in &glazing.spacer {
-            if !(0.0..=0.5).contains(&s.psi) {
-                ck.fail(
-                    &s.id,
-                    format!("spacer[{}].psi", s.id),
-                    "must be between 0 and 0.5 W/(m·K)",
-                );
-            }
-        }
+        check_glazing_units(&mut ck, &mut files.glazing.unit, limits);
+        check_spacers(&mut ck, &files.glazing.spacer);
 
         ck.on(src.hardware);
-        ck.unique("hinge.id", hardware.hinge.iter().map(|h| h.id.as_str()));
-        ck.unique("lock.id", hardware.lock.iter().map(|h| h.id.as_str()));
-        ck.unique("handle.id", hardware.handle.iter().map(|h| h.id.as_str()));
-        ck.unique("closer.id", hardware.closer.iter().map(|h| h.id.as_str()));
-        for h in &hardware.hinge {
-            if h.per_leaf < 2 || !(h.capacity_kg > 0.0) {
-                ck.fail(
-                    &h.id,
-                    format!("hinge[{}]", h.id),
-                    "needs at least 2 hinges per leaf and a positive capacity",
-                );
-            }
-        }
-        for c in &hardware.closer {
-            if c.max_leaf_width_mm == 0 || !(c.max_leaf_mass_kg > 0.0) {
-                ck.fail(
-                    &c.id,
-                    format!("closer[{}]", c.id),
-                    "needs a positive maximum leaf width and mass",
-                );
-            }
-        }
+        check_hardware(&mut ck, &files.hardware);
 
         ck.on(src.pricing);
-        for finish in [Finish::PowderCoating, Finish::Anodised, Finish::Mill] {
-            match pricing.finish.iter().filter(|r| r.id == finish).count() {
-                1 => {}
-                0 => ck.fail(
-                    "[[finish]]",
-                    "finish.id",
-                    format!("finish `{}` is missing", finish.as_str()),
-                ),
-                _ => ck.fail(
-                    finish.as_str(),
-                    "finish.id",
-                    format!("finish `{}` is listed twice", finish.as_str()),
-                ),
-            }
-        }
-        for r in &pricing.finish {
-            if r.colour == ColourScheme::Anodised && r.colours.is_empty() {
-                ck.fail(
-                    r.id.as_str(),
-                    format!("finish[{}].colours", r.id.as_str()),
-                    "an anodised finish lists its shades",
-                );
-            }
-        }
-        let lab = &pricing.labour;
-        if [
-            lab.hours_per_door,
-            lab.hours_per_leaf,
-            lab.hours_per_glass_m2,
-            lab.hours_per_hardware_item,
-        ]
-        .iter()
-        .any(|h| !(*h >= 0.0 && *h < 1000.0))
-        {
-            ck.fail("[labour]", "labour", "hours must be between 0 and 1000");
-        }
-        let com = &pricing.commercial;
-        if !(0..10_000).contains(&com.profit_margin_percentage.0) {
-            ck.fail(
-                "profit_margin_percentage",
-                "commercial.profit_margin_percentage",
-                "must be at least 0 and below 100",
-            );
-        }
-        if !(0..=10_000).contains(&com.overhead_percentage.0)
-            || !(0..=10_000).contains(&com.tax_percentage.0)
-        {
-            ck.fail(
-                "[commercial]",
-                "commercial",
-                "overhead and tax percentages must be between 0 and 100",
-            );
-        }
-        let w = &pricing.waste;
-        for (name, p) in [
-            ("profiles_percentage", w.profiles_percentage),
-            ("threshold_percentage", w.threshold_percentage),
-            ("beads_percentage", w.beads_percentage),
-            ("glazing_percentage", w.glazing_percentage),
-            ("gasket_percentage", w.gasket_percentage),
-        ] {
-            if !(0..=10_000).contains(&p.0) {
-                ck.fail(name, format!("waste.{name}"), "must be between 0 and 100");
-            }
-        }
-        if pricing.cutting.stock_lengths_mm.is_empty()
-            || pricing.cutting.stock_lengths_mm.contains(&0)
-        {
-            ck.fail(
-                "stock_lengths_mm",
-                "cutting.stock_lengths_mm",
-                "lists at least one positive bar length",
-            );
-        }
-        if pricing.lead_time.batch_doors == 0 {
-            ck.fail("batch_doors", "lead_time.batch_doors", "must be positive");
-        }
+        check_finishes(&mut ck, &files.pricing.finish);
+        check_pricing_figures(&mut ck, &files.pricing);
 
         ck.on(src.ral);
-        ck.unique("colour.code", ral.colour.iter().map(|c| c.code.as_str()));
-        for c in &ral.colour {
-            if normalise_ral(&c.code).as_deref() != Some(c.code.as_str()) {
-                ck.fail(
-                    &c.code,
-                    "colour.code",
-                    format!("`{}` is not written like \"RAL 7016\"", c.code),
-                );
-            }
-        }
+        check_ral(&mut ck, &files.ral);
 
         if !ck.issues.is_empty() {
             return Err(CatalogueError { issues: ck.issues });
         }
-        Ok(Catalogue {
-            system: system.system,
-            limits: system.limits,
-            allowances: system.allowances,
-            accessibility: system.accessibility,
-            profiles: profiles.profile,
-            beads: profiles.bead,
-            glazing_units: glazing.unit,
-            spacers: glazing.spacer,
-            hinges: hardware.hinge,
-            locks: hardware.lock,
-            handles: hardware.handle,
-            closers: hardware.closer,
-            sundries: hardware.sundries,
-            finishes: pricing.finish,
-            labour: pricing.labour,
-            commercial: pricing.commercial,
-            lead_time: pricing.lead_time,
-            waste: pricing.waste,
-            cutting: pricing.cutting,
-            ral: ral.colour,
-            roles,
-        })
+        Ok(assemble(files, roles))
     }
 
     /// The profile that plays `role` (the loader guarantees exactly one).
@@ -783,6 +424,445 @@ fn role_name(role: ProfileRole) -> &'static str {
         ProfileRole::MeetingStile => "meeting_stile",
         ProfileRole::ThresholdStandard => "threshold_standard",
         ProfileRole::ThresholdLow => "threshold_low",
+    }
+}
+
+/// The six catalogue files, parsed but not yet checked.
+struct Files {
+    system: system::SystemFile,
+    profiles: profile::ProfilesFile,
+    glazing: glazing::GlazingFile,
+    hardware: hardware::HardwareFile,
+    pricing: pricing::PricingFile,
+    ral: ral::RalFile,
+}
+
+/// Parse every file, recording each syntax problem; `None` when any file failed.
+fn parse_files<'a>(ck: &mut Checker<'a>, src: &CatalogueSources<'a>) -> Option<Files> {
+    let system: Option<system::SystemFile> = ck.parse(src.system);
+    let profiles: Option<profile::ProfilesFile> = ck.parse(src.profiles);
+    let glazing: Option<glazing::GlazingFile> = ck.parse(src.glazing);
+    let hardware: Option<hardware::HardwareFile> = ck.parse(src.hardware);
+    let pricing: Option<pricing::PricingFile> = ck.parse(src.pricing);
+    let ral: Option<ral::RalFile> = ck.parse(src.ral);
+    Some(Files {
+        system: system?,
+        profiles: profiles?,
+        glazing: glazing?,
+        hardware: hardware?,
+        pricing: pricing?,
+        ral: ral?,
+    })
+}
+
+/// `system.toml`: limits are positive and ordered, fixing centres positive.
+fn check_system(ck: &mut Checker<'_>, system: &system::SystemFile) {
+    let l = &system.limits;
+    if l.frame_width_min_mm == 0 || l.frame_width_min_mm > l.frame_width_max_mm {
+        ck.fail(
+            "frame_width_min_mm",
+            "limits.frame_width_min_mm",
+            "must be positive and at most frame_width_max_mm",
+        );
+    }
+    if l.frame_height_min_mm == 0 || l.frame_height_min_mm > l.frame_height_max_mm {
+        ck.fail(
+            "frame_height_min_mm",
+            "limits.frame_height_min_mm",
+            "must be positive and at most frame_height_max_mm",
+        );
+    }
+    if l.glazing_thickness_min_mm == 0 || l.glazing_thickness_min_mm > l.glazing_thickness_max_mm {
+        ck.fail(
+            "glazing_thickness_min_mm",
+            "limits.glazing_thickness_min_mm",
+            "must be positive and at most glazing_thickness_max_mm",
+        );
+    }
+    if !(l.leaf_weight_max_kg > 0.0) {
+        ck.fail(
+            "leaf_weight_max_kg",
+            "limits.leaf_weight_max_kg",
+            "must be positive",
+        );
+    }
+    if system.allowances.fixing_max_centres_mm == 0 {
+        ck.fail(
+            "fixing_max_centres_mm",
+            "allowances.fixing_max_centres_mm",
+            "must be positive",
+        );
+    }
+}
+
+/// `profiles.toml`: codes are unique and each role is played by exactly one profile; returns
+/// the index of each role's profile, in [`ROLES`] order.
+fn check_profile_roles(ck: &mut Checker<'_>, profiles: &[Profile]) -> [usize; 5] {
+    ck.unique("profile.code", profiles.iter().map(|p| p.code.as_str()));
+    let mut roles = [usize::MAX; 5];
+    for (slot, role) in ROLES.iter().enumerate() {
+        let found: Vec<usize> = profiles
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.role == *role)
+            .map(|(i, _)| i)
+            .collect();
+        match found.as_slice() {
+            [one] => roles[slot] = *one,
+            [] => ck.fail(
+                "[[profile]]",
+                "profile.role",
+                format!("no profile has role `{}`", role_name(*role)),
+            ),
+            [_, second, ..] => {
+                let code = profiles[*second].code.clone();
+                ck.fail(
+                    &code,
+                    "profile.role",
+                    format!(
+                        "role `{}` is given to more than one profile",
+                        role_name(*role)
+                    ),
+                );
+            }
+        }
+    }
+    roles
+}
+
+/// Profiles ↔ system: each profile's figures are plausible, its depth is the system depth and
+/// its section drawing lies within its depth and sightline.
+fn check_profiles(ck: &mut Checker<'_>, profiles: &[Profile], system_depth_mm: u32) {
+    for p in profiles {
+        let f = |field: &str| format!("profile[{}].{field}", p.code);
+        if p.sightline_mm == 0 {
+            ck.fail(&p.code, f("sightline_mm"), "must be positive");
+        }
+        if p.depth_mm != system_depth_mm {
+            ck.fail(
+                &p.code,
+                f("depth_mm"),
+                format!(
+                    "is {} but the system depth is {} mm",
+                    p.depth_mm, system_depth_mm
+                ),
+            );
+        }
+        if !(p.weight_kg_m > 0.0 && p.weight_kg_m < 50.0) {
+            ck.fail(&p.code, f("weight_kg_m"), "must be between 0 and 50 kg/m");
+        }
+        if !(p.uf > 0.0 && p.uf < 10.0) {
+            ck.fail(&p.code, f("uf"), "must be between 0 and 10 W/m²K");
+        }
+        if !(p.finish_area_m2_per_m >= 0.0 && p.finish_area_m2_per_m < 5.0) {
+            ck.fail(
+                &p.code,
+                f("finish_area_m2_per_m"),
+                "must be between 0 and 5 m²/m",
+            );
+        }
+        let is_threshold = matches!(
+            p.role,
+            ProfileRole::ThresholdStandard | ProfileRole::ThresholdLow
+        );
+        if is_threshold && p.upstand_mm.is_none() {
+            ck.fail(&p.code, f("upstand_mm"), "a threshold needs its upstand");
+        }
+        for (i, part) in p.section.iter().enumerate() {
+            let inside = part.outline.iter().all(|[x, y]| {
+                (0.0..=f64::from(p.depth_mm)).contains(x)
+                    && (0.0..=f64::from(p.sightline_mm)).contains(y)
+            });
+            if part.outline.len() < 3 {
+                ck.fail(
+                    &p.code,
+                    f(&format!("section[{i}].outline")),
+                    "needs at least three points",
+                );
+            } else if !inside {
+                ck.fail(
+                    &p.code,
+                    f(&format!("section[{i}].outline")),
+                    format!(
+                        "must lie within 0..{} × 0..{} mm",
+                        p.depth_mm, p.sightline_mm
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Beads ↔ system limits: codes are unique and the thickness bands follow on without gaps or
+/// overlaps across the leaf's whole glazing capacity.
+fn check_beads(ck: &mut Checker<'_>, beads: &[Bead], l: &Limits) {
+    let mut bands: Vec<&Bead> = beads.iter().collect();
+    bands.sort_by_key(|b| b.glazing_min_mm);
+    ck.unique("bead.code", beads.iter().map(|b| b.code.as_str()));
+    let mut next = l.glazing_thickness_min_mm;
+    for b in &bands {
+        if b.glazing_min_mm > b.glazing_max_mm || b.sightline_mm == 0 || !(b.weight_kg_m > 0.0) {
+            ck.fail(
+                &b.code,
+                format!("bead[{}]", b.code),
+                "needs glazing_min_mm ≤ glazing_max_mm, a sightline and a weight",
+            );
+        }
+        if b.glazing_min_mm != next {
+            ck.fail(
+                &b.code,
+                format!("bead[{}].glazing_min_mm", b.code),
+                format!("bead bands must follow on without gaps or overlaps: expected {next} mm"),
+            );
+        }
+        next = b.glazing_max_mm + 1;
+    }
+    if next != l.glazing_thickness_max_mm + 1 {
+        ck.fail(
+            "[[bead]]",
+            "bead",
+            format!(
+                "bead bands must cover glazing up to {} mm",
+                l.glazing_thickness_max_mm
+            ),
+        );
+    }
+}
+
+/// Glazing units ↔ system limits: codes are unique, each build-up parses (and is stored on the
+/// unit), adds up to the thickness and has the type's panes, Ug is plausible and the thickness
+/// fits the leaf.
+fn check_glazing_units(ck: &mut Checker<'_>, units: &mut [GlazingUnit], l: &Limits) {
+    ck.unique("unit.code", units.iter().map(|u| u.code.as_str()));
+    for u in units {
+        let f = |field: &str| format!("unit[{}].{field}", u.code);
+        match BuildUp::parse(&u.build_up) {
+            Ok(b) => {
+                let thickness = b.thickness_mm();
+                if (thickness - f64::from(u.thickness_mm)).abs() > 0.5 {
+                    ck.fail(
+                        &u.code,
+                        f("build_up"),
+                        format!(
+                            "`{}` adds up to {thickness:.1} mm, not {} mm",
+                            u.build_up, u.thickness_mm
+                        ),
+                    );
+                }
+                if b.panes().count() != u.glazing_type.panes() {
+                    ck.fail(
+                        &u.code,
+                        f("build_up"),
+                        format!(
+                            "a {} unit has {} panes, `{}` has {}",
+                            u.glazing_type.as_str(),
+                            u.glazing_type.panes(),
+                            u.build_up,
+                            b.panes().count()
+                        ),
+                    );
+                }
+                u.layers = Some(b);
+            }
+            Err(e) => ck.fail(&u.code, f("build_up"), e),
+        }
+        if !(u.ug > 0.0 && u.ug < 6.0) {
+            ck.fail(&u.code, f("ug"), "must be between 0 and 6 W/m²K");
+        }
+        if u.thickness_mm < l.glazing_thickness_min_mm
+            || u.thickness_mm > l.glazing_thickness_max_mm
+        {
+            ck.fail(
+                &u.code,
+                f("thickness_mm"),
+                format!(
+                    "must be within the leaf's glazing capacity {}–{} mm",
+                    l.glazing_thickness_min_mm, l.glazing_thickness_max_mm
+                ),
+            );
+        }
+    }
+}
+
+/// Spacers: ids are unique, exactly one is the default and each Ψ is plausible.
+fn check_spacers(ck: &mut Checker<'_>, spacers: &[Spacer]) {
+    ck.unique("spacer.id", spacers.iter().map(|s| s.id.as_str()));
+    if spacers.iter().filter(|s| s.default).count() != 1 {
+        ck.fail(
+            "[[spacer]]",
+            "spacer.default",
+            "exactly one spacer must be the default",
+        );
+    }
+    for s in spacers {
+        if !(0.0..=0.5).contains(&s.psi) {
+            ck.fail(
+                &s.id,
+                format!("spacer[{}].psi", s.id),
+                "must be between 0 and 0.5 W/(m·K)",
+            );
+        }
+    }
+}
+
+/// `hardware.toml`: ids are unique per kind; hinges and closers state usable capacities.
+fn check_hardware(ck: &mut Checker<'_>, hardware: &hardware::HardwareFile) {
+    ck.unique("hinge.id", hardware.hinge.iter().map(|h| h.id.as_str()));
+    ck.unique("lock.id", hardware.lock.iter().map(|h| h.id.as_str()));
+    ck.unique("handle.id", hardware.handle.iter().map(|h| h.id.as_str()));
+    ck.unique("closer.id", hardware.closer.iter().map(|h| h.id.as_str()));
+    for h in &hardware.hinge {
+        if h.per_leaf < 2 || !(h.capacity_kg > 0.0) {
+            ck.fail(
+                &h.id,
+                format!("hinge[{}]", h.id),
+                "needs at least 2 hinges per leaf and a positive capacity",
+            );
+        }
+    }
+    for c in &hardware.closer {
+        if c.max_leaf_width_mm == 0 || !(c.max_leaf_mass_kg > 0.0) {
+            ck.fail(
+                &c.id,
+                format!("closer[{}]", c.id),
+                "needs a positive maximum leaf width and mass",
+            );
+        }
+    }
+}
+
+/// Finishes: each finish has exactly one rule, and an anodised one lists its shades.
+fn check_finishes(ck: &mut Checker<'_>, finishes: &[FinishRule]) {
+    for finish in [Finish::PowderCoating, Finish::Anodised, Finish::Mill] {
+        match finishes.iter().filter(|r| r.id == finish).count() {
+            1 => {}
+            0 => ck.fail(
+                "[[finish]]",
+                "finish.id",
+                format!("finish `{}` is missing", finish.as_str()),
+            ),
+            _ => ck.fail(
+                finish.as_str(),
+                "finish.id",
+                format!("finish `{}` is listed twice", finish.as_str()),
+            ),
+        }
+    }
+    for r in finishes {
+        if r.colour == ColourScheme::Anodised && r.colours.is_empty() {
+            ck.fail(
+                r.id.as_str(),
+                format!("finish[{}].colours", r.id.as_str()),
+                "an anodised finish lists its shades",
+            );
+        }
+    }
+}
+
+/// Pricing figures: labour hours, commercial and waste percentages, bar stock and lead-time
+/// batch are within range.
+fn check_pricing_figures(ck: &mut Checker<'_>, pricing: &pricing::PricingFile) {
+    let lab = &pricing.labour;
+    if [
+        lab.hours_per_door,
+        lab.hours_per_leaf,
+        lab.hours_per_glass_m2,
+        lab.hours_per_hardware_item,
+    ]
+    .iter()
+    .any(|h| !(*h >= 0.0 && *h < 1000.0))
+    {
+        ck.fail("[labour]", "labour", "hours must be between 0 and 1000");
+    }
+    let com = &pricing.commercial;
+    if !(0..10_000).contains(&com.profit_margin_percentage.0) {
+        ck.fail(
+            "profit_margin_percentage",
+            "commercial.profit_margin_percentage",
+            "must be at least 0 and below 100",
+        );
+    }
+    if !(0..=10_000).contains(&com.overhead_percentage.0)
+        || !(0..=10_000).contains(&com.tax_percentage.0)
+    {
+        ck.fail(
+            "[commercial]",
+            "commercial",
+            "overhead and tax percentages must be between 0 and 100",
+        );
+    }
+    let w = &pricing.waste;
+    for (name, p) in [
+        ("profiles_percentage", w.profiles_percentage),
+        ("threshold_percentage", w.threshold_percentage),
+        ("beads_percentage", w.beads_percentage),
+        ("glazing_percentage", w.glazing_percentage),
+        ("gasket_percentage", w.gasket_percentage),
+    ] {
+        if !(0..=10_000).contains(&p.0) {
+            ck.fail(name, format!("waste.{name}"), "must be between 0 and 100");
+        }
+    }
+    if pricing.cutting.stock_lengths_mm.is_empty() || pricing.cutting.stock_lengths_mm.contains(&0)
+    {
+        ck.fail(
+            "stock_lengths_mm",
+            "cutting.stock_lengths_mm",
+            "lists at least one positive bar length",
+        );
+    }
+    if pricing.lead_time.batch_doors == 0 {
+        ck.fail("batch_doors", "lead_time.batch_doors", "must be positive");
+    }
+}
+
+/// `ral_classic.toml`: codes are unique and written in the normal form ("RAL 7016").
+fn check_ral(ck: &mut Checker<'_>, ral: &ral::RalFile) {
+    ck.unique("colour.code", ral.colour.iter().map(|c| c.code.as_str()));
+    for c in &ral.colour {
+        if normalise_ral(&c.code).as_deref() != Some(c.code.as_str()) {
+            ck.fail(
+                &c.code,
+                "colour.code",
+                format!("`{}` is not written like \"RAL 7016\"", c.code),
+            );
+        }
+    }
+}
+
+/// Move the checked files into the catalogue, with the role slots found by
+/// [`check_profile_roles`].
+fn assemble(files: Files, roles: [usize; 5]) -> Catalogue {
+    let Files {
+        system,
+        profiles,
+        glazing,
+        hardware,
+        pricing,
+        ral,
+    } = files;
+    Catalogue {
+        system: system.system,
+        limits: system.limits,
+        allowances: system.allowances,
+        accessibility: system.accessibility,
+        profiles: profiles.profile,
+        beads: profiles.bead,
+        glazing_units: glazing.unit,
+        spacers: glazing.spacer,
+        hinges: hardware.hinge,
+        locks: hardware.lock,
+        handles: hardware.handle,
+        closers: hardware.closer,
+        sundries: hardware.sundries,
+        finishes: pricing.finish,
+        labour: pricing.labour,
+        commercial: pricing.commercial,
+        lead_time: pricing.lead_time,
+        waste: pricing.waste,
+        cutting: pricing.cutting,
+        ral: ral.colour,
+        roles,
     }
 }
 
