@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the setup scripts themselves: shellcheck on every script, then each install command the
 # scripts would run — as root and as an ordinary user through sudo — must start with a command
-# that exists (so a line like `$SUDO VAR=value apt-get …` with an empty $SUDO cannot come back).
+# that exists (so an install line whose sudo prefix is empty when run as root cannot come back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -121,9 +121,9 @@ impl StoreError {
 
     /// The same error, reported against `path` where SQLite could only say "the database".
     pub(crate) fn at(self, path: &std::path::Path) -> StoreError {
-        let placeholder = |p: &PathBuf| p.as_os_str() == THE_DATABASE;
+        let unlocated = |p: &PathBuf| p.as_os_str() == THE_DATABASE;
         match self {
-            StoreError::Corrupt { path: p, detail } if placeholder(&p) => StoreError::Corrupt {
+            StoreError::Corrupt { path: p, detail } if unlocated(&p) => StoreError::Corrupt {
                 path: path.to_path_buf(),
                 detail,
             },
@@ -131,7 +131,7 @@ impl StoreError {
                 action,
                 path: p,
                 source,
-            } if placeholder(&p) => StoreError::Io {
+            } if unlocated(&p) => StoreError::Io {
                 action,
                 path: path.to_path_buf(),
                 source,
