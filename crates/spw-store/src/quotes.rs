@@ -356,6 +356,37 @@ fn stored_percentages(
     Ok((margin, discount, tax))
 }
 
+/// An imported quote's percentages taken from its latest revision's priced result (which the
+/// import has checked adds up), not from the row it carried: project files exported before
+/// schema 10 carry 0 there. A quote whose percentages cannot be derived exactly keeps the row's.
+pub(crate) fn rederive_percentages(tx: &Transaction<'_>, quote_id: &str) -> Result<()> {
+    let (amounts, report) = tx.query_row(
+        "SELECT q.subtotal, q.discount_amount, q.tax_amount, r.report
+         FROM quotes q LEFT JOIN quote_revisions r ON r.quote_id = q.id AND r.revision = q.revision
+         WHERE q.id = ?1",
+        [quote_id],
+        |r| {
+            Ok((
+                RowAmounts {
+                    subtotal: r.get(0)?,
+                    discount_amount: r.get(1)?,
+                    tax_amount: r.get(2)?,
+                },
+                r.get::<_, Option<String>>(3)?,
+            ))
+        },
+    )?;
+    if let Ok((margin, discount, tax)) = stored_percentages(report.as_deref(), &amounts) {
+        tx.execute(
+            "UPDATE quotes SET profit_margin_percentage = ?2, discount_percentage = ?3,
+                tax_percentage = ?4
+             WHERE id = ?1",
+            params![quote_id, margin.0, discount.0, tax.0],
+        )?;
+    }
+    Ok(())
+}
+
 /// Migration 10's repair: every saved quote's percentages (0 in the row until now: the priced
 /// values are JSON numbers such as 7.5, which the old code read as integers and took as 0) in
 /// basis points, from its latest revision's stored priced result. What it could not repair

@@ -803,6 +803,7 @@ pub(crate) fn merge(
         )));
     }
     for id in touched_quotes {
+        crate::quotes::rederive_percentages(tx, &id)?;
         crate::search::index_quote(tx, &id)?;
     }
     // Every row was accepted: now the files, durably, before the rows that name them commit.

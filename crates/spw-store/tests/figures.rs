@@ -276,3 +276,39 @@ fn a_database_saved_with_zero_percentages_is_repaired_when_opened() -> TestResul
     assert_eq!(meta("migration_10_note")?, note);
     Ok(())
 }
+
+/// A project file exported before schema 10 carries 0 % in the quote rows; the import takes the
+/// percentages from the priced result it has checked, not from those rows.
+#[test]
+fn an_older_project_file_with_zero_percentages_imports_the_priced_ones() -> TestResult {
+    let cat = Catalogue::builtin()?;
+    let dir = tempfile::tempdir()?;
+    let (from, to) = (dir.path().join("from.db"), dir.path().join("to.db"));
+    let mut a = Store::open(&from, actor())?;
+    let q = a.create_quote(&request(750, 2000, 2, 1000), date!(2026 - 12 - 01), &cat)?;
+    let project = a
+        .quote(&q.quote_number, None)?
+        .project_number
+        .ok_or("project")?;
+    let mut file: Value = serde_json::from_slice(&a.export_project(&project)?)?;
+    for row in file["tables"]["quotes"]
+        .as_array_mut()
+        .ok_or("quote rows")?
+    {
+        for key in [
+            "profit_margin_percentage",
+            "discount_percentage",
+            "tax_percentage",
+        ] {
+            row[key] = json!(0);
+        }
+    }
+    let mut b = Store::open(&to, actor())?;
+    b.import_project(&serde_json::to_vec(&file)?)?;
+    drop(b);
+    let imported = row(&to, &q.quote_number);
+    assert_eq!(imported.discount_percentage, 750);
+    assert_eq!(imported.tax_percentage, 2000);
+    assert_eq!(imported, row(&from, &q.quote_number));
+    Ok(())
+}
